@@ -1,0 +1,57 @@
+// What every CLI subcommand gets: its arguments, the environment, output, and the clock.
+import type { Config } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { createLogger, type Logger } from '../log.ts';
+
+export interface CliContext {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+  /** Aborted on Ctrl-C / SIGTERM (long-running commands). */
+  signal: AbortSignal;
+}
+
+export interface CliCommand {
+  name: string;
+  /** locales id of a one-line summary for `dunghan --help`. */
+  summary: string;
+  run(ctx: CliContext): Promise<number>;
+}
+
+/** Bad usage: printed as one line with the usage hint, exit code 2. */
+export class UsageError extends Error {}
+
+/** A failure the user can act on: printed as one line, exit code 1. */
+export class CliError extends Error {}
+
+export interface Opened {
+  config: Config;
+  log: Logger;
+  database: Database;
+}
+
+/** Parses the configuration, opens the database and applies pending migrations. */
+export async function openForCli(ctx: CliContext, logStream: NodeJS.WritableStream = process.stderr): Promise<Opened> {
+  const config = loadConfig(ctx.env, ctx.cwd);
+  // One-shot commands talk to a person: only warnings unless LOG_LEVEL asks for more.
+  const log = createLogger({ ...config, LOG_LEVEL: ctx.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, logStream);
+  const { applied } = await migrate(config.database);
+  if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  const database = await openDatabase(config.database);
+  return { config, log, database };
+}
+
+export async function withDatabase<T>(ctx: CliContext, fn: (o: Opened) => Promise<T>): Promise<T> {
+  const opened = await openForCli(ctx);
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.database.close();
+  }
+}

@@ -1,0 +1,53 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { exitOf, spawnCli, waitFor } from '../support/cli.ts';
+import { freshTarget, type TestTarget } from '../support/database.ts';
+
+const targets: TestTarget[] = [];
+afterAll(async () => Promise.all(targets.map((t) => t.drop())));
+
+describe('npm start (dunghan serve)', () => {
+  it('on an empty database seeds demo data, prints the demo banner within 15 s, and stops cleanly on Ctrl-C', async () => {
+    const t = await freshTarget();
+    targets.push(t);
+    const started = Date.now();
+    const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0' });
+    const ready = await waitFor(() => child.output().includes('Nhấn Ctrl-C để dừng.'), 15_000);
+    const elapsed = Date.now() - started;
+    expect(ready, `stdout: ${child.output()}\nstderr: ${child.errors()}`).toBe(true);
+    expect(elapsed).toBeLessThan(15_000);
+    const out = child.output();
+    expect(out).toContain('CHẾ ĐỘ DEMO');
+    expect(out).toContain('TELEGRAM_BOT_TOKEN');
+    expect(out).toContain('ZALO_CREDENTIALS_FILE');
+    expect(out).toMatch(t.target.engine === 'sqlite' ? /Cơ sở dữ liệu: SQLite / : /Cơ sở dữ liệu: PostgreSQL /);
+    expect(out).toMatch(/đã tạo dữ liệu demo \([\d.]+ hồ sơ\)/);
+
+    // Still running after the banner; Ctrl-C stops it with exit code 0.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    expect(await exitOf(child)).toBe(0);
+    expect(child.output()).toContain('Đã dừng Đúng Hạn.');
+  }, 30_000);
+
+  it('a second start finds the data and does not seed again', async () => {
+    const t = targets[0]!;
+    const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0' });
+    expect(await waitFor(() => child.output().includes('Nhấn Ctrl-C để dừng.'), 15_000)).toBe(true);
+    expect(child.output()).not.toContain('đã tạo dữ liệu demo');
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toBe(0);
+  }, 30_000);
+
+  it('a bad DATABASE_URL stops start-up with one readable line naming it', async () => {
+    const child = spawnCli(['serve'], { DATABASE_URL: 'mysql://x' });
+    const code = await exitOf(child);
+    expect(code).not.toBe(0);
+    const lines = child.errors().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('DATABASE_URL');
+    expect(lines[0]).toContain('mysql://x');
+    expect(child.errors()).not.toMatch(/\n\s+at /);
+    expect(child.output()).toBe('');
+  }, 30_000);
+});
