@@ -17,11 +17,14 @@ cli-help-usage = Cách dùng: dunghan <lệnh> [tuỳ chọn]
 cli-help-more = Thêm --help sau một lệnh để xem tuỳ chọn của lệnh đó. Mọi ngày giờ không ghi múi giờ được hiểu theo giờ Việt Nam (UTC+7).
 cli-unknown-command = Không có lệnh "{ $name }". Gõ dunghan --help để xem danh sách lệnh.
 cli-bad-arguments = Tham số không hợp lệ: { $detail }
+cli-unknown-option = Không có tuỳ chọn { $option }.
+cli-option-needs-value = Tuỳ chọn { $option } cần một giá trị.
 cli-bad-instant = { $flag }: "{ $value }" không phải ngày giờ hợp lệ (dạng 2026-11-27T09:00:00+07:00 hoặc 2026-11-27).
 cli-bad-integer = { $flag }: "{ $value }" phải là số nguyên từ { $min } đến { $max }.
 cli-unexpected-error = Lỗi không lường trước: { $detail }
 
 cli-serve-summary = chạy dịch vụ (npm start)
+cli-serve-usage = Cách dùng: dunghan serve — chạy dịch vụ cho tới khi nhấn Ctrl-C (biến môi trường: xem .env.example)
 cli-db-summary = quản lý cơ sở dữ liệu: dunghan db migrate
 cli-db-usage = Cách dùng: dunghan db migrate
 cli-seed-summary = nạp dữ liệu demo: dunghan seed --demo [--now ISO] [--seed N] [--force]

@@ -73,5 +73,6 @@ export async function applyWithPrisma(schemaPath: string, content: string, facto
     },
     filters: noFilters,
   });
+  engine.free();
   return res.appliedMigrationNames;
 }

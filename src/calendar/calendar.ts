@@ -14,6 +14,7 @@ import {
   parseLocalDate,
   toEpochDay,
   weekdayOf,
+  yearOfEpochDay,
   type EpochDay,
   type LocalDate,
 } from './time.ts';
@@ -40,6 +41,8 @@ export const CALENDAR_YEARS = LUNAR_YEARS;
 const REST = 0;
 const FULL = 1;
 const MORNING = 2;
+
+const NO_SPANS: readonly Span[] = [];
 
 /** Stored as indexes into KINDS. */
 const KINDS: readonly DayKind[] = ['weekday', 'weekend', 'holiday', 'makeup', 'override_off', 'override_working'];
@@ -70,7 +73,7 @@ type Registry = {
 export class WorkCalendar {
   readonly unitCode: string | undefined;
   readonly worksSaturday: boolean;
-  /** Working time of an ordinary full day, in milliseconds (8 h by default). */
+  /** Working time of an ordinary full day, in milliseconds (7.5 h with the default hours). */
   readonly fullDayMillis: number;
 
   readonly #fullSpans: readonly Span[];
@@ -155,12 +158,7 @@ export class WorkCalendar {
 
   /** The days in [from, to) that are not worked. */
   nonWorkingDays(from: LocalDate, to: LocalDate): LocalDate[] {
-    const days: LocalDate[] = [];
-    const end = toEpochDay(parseLocalDate(to));
-    for (let day = toEpochDay(parseLocalDate(from)); day < end; day++) {
-      if (this.#hoursOf(day) === REST) days.push(fromEpochDay(day));
-    }
-    return days;
+    return this.nonWorkingEpochDays(toEpochDay(parseLocalDate(from)), toEpochDay(parseLocalDate(to)));
   }
 
   /**
@@ -279,6 +277,15 @@ export class WorkCalendar {
     return table.first + dayWithCount(table, target);
   }
 
+  /** The days in [from, to) that are not worked. */
+  nonWorkingEpochDays(from: EpochDay, to: EpochDay): LocalDate[] {
+    const days: LocalDate[] = [];
+    for (let day = from; day < to; day++) {
+      if (this.#hoursOf(day) === REST) days.push(fromEpochDay(day));
+    }
+    return days;
+  }
+
   /** Working days in (from, to]; negative when to < from. */
   workingDaysBetweenEpochDays(from: EpochDay, to: EpochDay): number {
     if (to < from) return -this.workingDaysBetweenEpochDays(to, from);
@@ -303,7 +310,7 @@ export class WorkCalendar {
   #tableFor(day: EpochDay): YearTable {
     const last = this.#lastTable;
     if (last && day >= last.first && day < last.first + last.hours.length) return last;
-    const table = this.#table(new Date(day * DAY_MS).getUTCFullYear());
+    const table = this.#table(yearOfEpochDay(day));
     this.#lastTable = table;
     return table;
   }
@@ -359,21 +366,18 @@ export class WorkCalendar {
   /** A day for a Monday–Friday unit: override, else built-in data, else the weekly pattern. */
   #classifyWeekdays(day: EpochDay): Classified {
     const override = this.#overrides.get(day);
-    if (override) {
-      const working = override.kind === 'working_day';
-      return { hours: working ? FULL : REST, kind: working ? 'override_working' : 'override_off', label: labelOf(override) };
-    }
-    const entry = this.#builtIn(day);
+    const entry = override ?? this.#builtIn(day);
     if (entry) {
       const working = entry.kind === 'working_day';
-      return { hours: working ? FULL : REST, kind: working ? 'makeup' : 'holiday', label: labelOf(entry) };
+      const kind = override ? (working ? 'override_working' : 'override_off') : working ? 'makeup' : 'holiday';
+      return { hours: working ? FULL : REST, kind, label: { name: entry.name, source: entry.source } };
     }
     const dow = weekdayOf(day);
     return dow === 0 || dow === 6 ? { hours: REST, kind: 'weekend' } : { hours: FULL, kind: 'weekday' };
   }
 
   #builtIn(day: EpochDay): DayEntry | undefined {
-    const year = new Date(day * DAY_MS).getUTCFullYear();
+    const year = yearOfEpochDay(day);
     return this.#noticeYears.has(year) ? undefined : builtInDays(year).get(day);
   }
 
@@ -389,7 +393,7 @@ export class WorkCalendar {
 
   #spansOf(day: EpochDay): readonly Span[] {
     const hours = this.#hoursOf(day);
-    return hours === FULL ? this.#fullSpans : hours === MORNING ? this.#morningSpans : [];
+    return hours === FULL ? this.#fullSpans : hours === MORNING ? this.#morningSpans : NO_SPANS;
   }
 
   #info(day: EpochDay): DayInfo {
@@ -400,8 +404,6 @@ export class WorkCalendar {
     return label ? { ...info, ...label } : info;
   }
 }
-
-const labelOf = ({ name, source }: DayEntry): Label => ({ name, source });
 
 /** Index of the day whose working-day count reaches `target` (smallest i with counts[i + 1] ≥ target). */
 function dayWithCount(table: YearTable, target: number): number {

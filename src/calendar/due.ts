@@ -9,10 +9,10 @@
 //   (Art. 147(1): limits in hours start at the instant).
 // - Working days: D is not counted (Art. 147(2)); N days end at the end of working hours of the
 //   N-th working day after D (Art. 148(1)), whatever the time of receipt on D: 07:30 sharp and
-//   10:00 give the same due date. A fraction f of a day is f of the next working day's working
-//   time (0.5 = 4 h of an 8 h day): N + f days end at f through the (N+1)-th working day after D.
-//   So the due instant is continuous and non-decreasing in the limit. A Saturday-morning day
-//   counts as a whole working day.
+//   10:00 give the same due date. A fraction f of a day is f of that day's working time (0.5 of
+//   the default 7.5 h day is 3 h 45): N + f days end f of the way through the (N+1)-th working
+//   day after D, so the due instant is continuous and non-decreasing in the limit. A
+//   Saturday-morning day counts as a whole working day.
 // - Calendar days (whole days only): D + N, moved to the next working day when that is a day off
 //   (Art. 148), due at the end of its working hours.
 // - Limit 0 (same-day procedure): end of D. A receipt on D after the cutoff (15:00) is never due
@@ -21,7 +21,7 @@
 import type { WorkCalendar } from './calendar.ts';
 import { parseHm } from './hours.ts';
 import { pausedWorkingMillis, type Pause } from './pauses.ts';
-import { HOUR_MS, MINUTE_MS, assertValidDate, epochDayOf, localDate, localMillis, type LocalDate } from './time.ts';
+import { HOUR_MS, MINUTE_MS, assertValidDate, epochDayOf, localMillis, type EpochDay, type LocalDate } from './time.ts';
 
 export type LimitUnit = 'working_days' | 'working_hours' | 'calendar_days';
 export type TimeLimit = { value: number; unit: LimitUnit };
@@ -82,17 +82,21 @@ export function computeDue(receivedAt: Date, limit: TimeLimit, cal: WorkCalendar
   const pausedMillis = pausedWorkingMillis(cal, opts.pauses ?? [], startedAt);
   if (pausedMillis > 0) dueAt = cal.addWorkingMillis(dueAt, pausedMillis);
 
-  const workingDaysSkipped = cal.nonWorkingDays(localDate(receivedAt), localDate(dueAt));
+  const workingDaysSkipped = cal.nonWorkingEpochDays(epochDayOf(receivedAt), epochDayOf(dueAt));
   return { dueAt, startedAt, reason, workingDaysSkipped, pausedMillis };
 }
 
-function dayLimitDue(startDay: number, { value, unit }: TimeLimit, cal: WorkCalendar): { dueAt: Date; reason: DueReason } {
+function dayLimitDue(
+  startDay: EpochDay,
+  { value, unit }: TimeLimit,
+  cal: WorkCalendar,
+): { dueAt: Date; reason: DueReason } {
   if (value === 0) return { dueAt: cal.endOfWorkingEpochDay(startDay), reason: 'same_day' };
   if (unit === 'calendar_days') {
     const last = startDay + value;
-    return cal.isWorkingEpochDay(last)
-      ? { dueAt: cal.endOfWorkingEpochDay(last), reason: 'calendar_days' }
-      : { dueAt: cal.endOfWorkingEpochDay(cal.workingEpochDayAfter(last, 1)), reason: 'calendar_day_moved_off_holiday' };
+    if (cal.isWorkingEpochDay(last)) return { dueAt: cal.endOfWorkingEpochDay(last), reason: 'calendar_days' };
+    const moved = cal.workingEpochDayAfter(last, 1);
+    return { dueAt: cal.endOfWorkingEpochDay(moved), reason: 'calendar_day_moved_off_holiday' };
   }
   const whole = Math.floor(value);
   const fraction = value - whole;

@@ -13,8 +13,10 @@ export type DayEntry = {
 export type DayOverride = DayEntry & { scope: string };
 
 /**
- * Why a day is (not) worked. 'holiday' covers statutory days, their make-up days off and weekdays
- * off by swap; 'makeup' is a weekend day worked in a swap (làm bù).
+ * Why a day is (not) worked. 'weekday': an ordinary day of the unit's working week (Saturday
+ * mornings included for Saturday units); 'weekend': a weekly rest day; 'holiday': a statutory day,
+ * its make-up day off or a weekday off by swap (and, for Saturday units, a Saturday inside a
+ * holiday break); 'makeup': a weekend day worked in a swap (làm bù); 'override_*': set at run time.
  */
 export type DayKind = 'weekday' | 'weekend' | 'holiday' | 'makeup' | 'override_off' | 'override_working';
 

@@ -9,7 +9,12 @@ export function parse<O extends Options>(args: string[], options: O, usage: stri
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`${t('cli-bad-arguments', { detail: (e as Error).message })}\n${usage}`);
+    const { code, message } = e as { code?: string; message: string };
+    const option = /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+    const id = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'cli-unknown-option'
+      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? 'cli-option-needs-value'
+      : 'cli-bad-arguments';
+    throw new UsageError(`${t(id, { option, detail: message })}\n${usage}`);
   }
 }
 

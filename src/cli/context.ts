@@ -21,6 +21,8 @@ export interface CliCommand {
   name: string;
   /** locales id of a one-line summary for `dunghan --help`. */
   summary: string;
+  /** locales id of the usage text for `dunghan <name> --help`. */
+  usage: string;
   run(ctx: CliContext): Promise<number>;
 }
 

@@ -30,6 +30,10 @@ export async function runCli(argv: string[], base: Omit<CliContext, 'args'>): Pr
     base.err(t('cli-unknown-command', { name }));
     return 2;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    base.out(t(command.usage));
+    return 0;
+  }
   try {
     return await command.run({ ...base, args });
   } catch (e) {

@@ -2,7 +2,7 @@
 // communes that replaced the former Bình Sơn district (NQ 1677/NQ-UBTVQH15 Art. 1(5)–(9)) and a
 // handful of provincial departments. People's names are invented; procedure codes and legal
 // times are illustrative, not an official catalogue.
-import type { LimitUnit } from '../dossiers/status.ts';
+import type { LimitUnit } from '../calendar/due.ts';
 import type { Role, UnitKind } from '../org/codes.ts';
 
 export interface DemoUnit {

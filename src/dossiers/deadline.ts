@@ -3,7 +3,7 @@
 // NgayKetThucXuLy ≤ NgayHenTra).
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { pausedWorkingMillis, type Pause } from '../calendar/pauses.ts';
-import { assertValidDate, epochDayOf } from '../calendar/time.ts';
+import { assertValidDate, epochDayOf, type EpochDay } from '../calendar/time.ts';
 
 export type Supplement = { requestedAt: Date; suppliedAt: Date | null };
 
@@ -32,15 +32,23 @@ type Common = {
 
 export type Finished = Common & { kind: 'finished'; result: 'early' | 'on_time' | 'late' };
 
-/** Waiting for the first supplement: the clock is stopped. */
+/** Waiting for the first supplement, requested by the due date: the clock is stopped. */
 export type Paused = Common & { kind: 'paused'; since: Date };
 
 /**
- * Past the due date (workingDaysOverdue ≥ 1: the first working day after the due date is 1), or
- * waiting for a 2nd or later supplement, which Decision 766 counts as overdue (workingDaysOverdue
- * is then 0 until the due date has passed).
+ * - past_due: today is after the due date; workingDaysOverdue ≥ 1 (the first working day after the
+ *   due date is 1).
+ * - second_supplement: waiting for a 2nd or later supplement, which Decision 766 counts as overdue;
+ *   workingDaysOverdue is 0 until the due date has passed.
+ * - paused_after_due: waiting for the first supplement, requested after the due date. Decision 766
+ *   takes the request as the end of processing, so the dossier is late, by the working days up
+ *   to the request (frozen while the clock is stopped).
  */
-export type Overdue = Common & { kind: 'overdue'; reason: 'past_due' | 'second_supplement'; workingDaysOverdue: number };
+export type Overdue = Common & {
+  kind: 'overdue';
+  reason: 'past_due' | 'second_supplement' | 'paused_after_due';
+  workingDaysOverdue: number;
+};
 
 export type DueToday = Common & { kind: 'due_today' };
 
@@ -50,9 +58,15 @@ export type NotDue = Common & { kind: 'not_due'; workingDaysLeft: number };
 
 export type DeadlineState = Finished | Paused | Overdue | DueToday | DueSoon | NotDue;
 
-export function deadlineState(clock: DossierClock, at: Date, cal: WorkCalendar, opts: DeadlineOptions = {}): DeadlineState {
-  assertValidDate(at, 'at');
-  return classify(clock, at, epochDayOf(at), cal, opts.dueSoonWorkingDays ?? 1, opts.pausesShiftDue ?? true);
+type Settings = Required<DeadlineOptions> & { at: Date; today: EpochDay; cal: WorkCalendar };
+
+export function deadlineState(
+  clock: DossierClock,
+  at: Date,
+  cal: WorkCalendar,
+  opts: DeadlineOptions = {},
+): DeadlineState {
+  return classify(clock, resolveSettings(at, cal, opts));
 }
 
 /** deadlineState over many dossiers of one calendar at the same instant. */
@@ -62,15 +76,13 @@ export function deadlineStates(
   cal: WorkCalendar,
   opts: DeadlineOptions = {},
 ): DeadlineState[] {
-  assertValidDate(at, 'at');
-  const today = epochDayOf(at);
-  const dueSoon = opts.dueSoonWorkingDays ?? 1;
-  const pausesShiftDue = opts.pausesShiftDue ?? true;
-  return clocks.map((clock) => classify(clock, at, today, cal, dueSoon, pausesShiftDue));
+  const settings = resolveSettings(at, cal, opts);
+  return clocks.map((clock) => classify(clock, settings));
 }
 
 /** The legal due date moved later by the working time of the supplement pauses completed by `at`. */
-export function effectiveDueAt(clock: DossierClock, at: Date, cal: WorkCalendar): Date {
+export function effectiveDue(clock: DossierClock, at: Date, cal: WorkCalendar): Date {
+  if (clock.supplements.length === 0) return clock.dueAt;
   const completed: Pause[] = [];
   for (const { requestedAt, suppliedAt } of clock.supplements) {
     if (suppliedAt && suppliedAt.getTime() <= at.getTime()) completed.push({ from: requestedAt, to: suppliedAt });
@@ -79,41 +91,53 @@ export function effectiveDueAt(clock: DossierClock, at: Date, cal: WorkCalendar)
   return cal.addWorkingMillis(clock.dueAt, pausedWorkingMillis(cal, completed, clock.receivedAt));
 }
 
-function classify(
-  clock: DossierClock,
-  at: Date,
-  today: number,
-  cal: WorkCalendar,
-  dueSoonWorkingDays: number,
-  pausesShiftDue: boolean,
-): DeadlineState {
-  const effective = pausesShiftDue ? effectiveDueAt(clock, at, cal) : clock.dueAt;
-  const common: Common = { effectiveDueAt: effective, rescheduledDueAt: clock.rescheduledDueAt ?? null };
-  const dueDay = epochDayOf(effective);
+function resolveSettings(at: Date, cal: WorkCalendar, opts: DeadlineOptions): Settings {
+  assertValidDate(at, 'at');
+  const dueSoonWorkingDays = opts.dueSoonWorkingDays ?? 1;
+  if (!Number.isInteger(dueSoonWorkingDays) || dueSoonWorkingDays < 0) {
+    throw new RangeError(`dueSoonWorkingDays must be an integer ≥ 0, not ${dueSoonWorkingDays}`);
+  }
+  return { at, today: epochDayOf(at), cal, dueSoonWorkingDays, pausesShiftDue: opts.pausesShiftDue ?? true };
+}
+
+// Result objects are written out in full (no spread): it keeps batch classification fast.
+function classify(clock: DossierClock, settings: Settings): DeadlineState {
+  const { at, today, cal, dueSoonWorkingDays, pausesShiftDue } = settings;
+  const effectiveDueAt = pausesShiftDue ? effectiveDue(clock, at, cal) : clock.dueAt;
+  const rescheduledDueAt = clock.rescheduledDueAt ?? null;
+  const dueDay = epochDayOf(effectiveDueAt);
 
   if (clock.finishedAt && clock.finishedAt.getTime() <= at.getTime()) {
     const finishedDay = epochDayOf(clock.finishedAt);
     const result = finishedDay < dueDay ? 'early' : finishedDay === dueDay ? 'on_time' : 'late';
-    return { ...common, kind: 'finished', result };
+    return { kind: 'finished', result, effectiveDueAt, rescheduledDueAt };
   }
 
-  const pending = pendingSupplement(clock.supplements, at);
+  const pending = clock.supplements.length > 0 ? pendingSupplement(clock.supplements, at) : undefined;
+  if (pending && pending.ordinal > 1) {
+    const workingDaysOverdue = today > dueDay ? daysLate(cal, dueDay, today) : 0;
+    return { kind: 'overdue', reason: 'second_supplement', workingDaysOverdue, effectiveDueAt, rescheduledDueAt };
+  }
   if (pending) {
-    if (pending.ordinal === 1) return { ...common, kind: 'paused', since: pending.requestedAt };
-    const overdue = today > dueDay ? Math.max(1, cal.workingDaysBetweenEpochDays(dueDay, today)) : 0;
-    return { ...common, kind: 'overdue', reason: 'second_supplement', workingDaysOverdue: overdue };
+    const requestDay = epochDayOf(pending.requestedAt);
+    if (requestDay <= dueDay) return { kind: 'paused', since: pending.requestedAt, effectiveDueAt, rescheduledDueAt };
+    const workingDaysOverdue = daysLate(cal, dueDay, requestDay);
+    return { kind: 'overdue', reason: 'paused_after_due', workingDaysOverdue, effectiveDueAt, rescheduledDueAt };
   }
 
   if (today > dueDay) {
-    // On a day off right after the due date the dossier is still 1 working day overdue.
-    const overdue = Math.max(1, cal.workingDaysBetweenEpochDays(dueDay, today));
-    return { ...common, kind: 'overdue', reason: 'past_due', workingDaysOverdue: overdue };
+    const workingDaysOverdue = daysLate(cal, dueDay, today);
+    return { kind: 'overdue', reason: 'past_due', workingDaysOverdue, effectiveDueAt, rescheduledDueAt };
   }
-  if (today === dueDay) return { ...common, kind: 'due_today' };
+  if (today === dueDay) return { kind: 'due_today', effectiveDueAt, rescheduledDueAt };
   const workingDaysLeft = cal.workingDaysBetweenEpochDays(today, dueDay);
-  return workingDaysLeft <= dueSoonWorkingDays
-    ? { ...common, kind: 'due_soon', workingDaysLeft }
-    : { ...common, kind: 'not_due', workingDaysLeft };
+  const kind = workingDaysLeft <= dueSoonWorkingDays ? 'due_soon' : 'not_due';
+  return { kind, workingDaysLeft, effectiveDueAt, rescheduledDueAt };
+}
+
+/** Working days from the due day to `day`, at least 1 (a day off right after the due day is 1). */
+function daysLate(cal: WorkCalendar, dueDay: EpochDay, day: EpochDay): number {
+  return Math.max(1, cal.workingDaysBetweenEpochDays(dueDay, day));
 }
 
 /** The latest supplement requested by `at` and not yet supplied then, with its rank (1 = first). */

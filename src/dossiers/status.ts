@@ -29,6 +29,3 @@ export function isStatusCode(n: number): n is StatusCode {
 /** KenhThucHien. */
 export const RECEIVING_CHANNEL = { direct: 1, online: 2, postal: 3 } as const;
 export type ReceivingChannel = (typeof RECEIVING_CHANNEL)[keyof typeof RECEIVING_CHANNEL];
-
-export const LIMIT_UNITS = ['working_days', 'working_hours', 'calendar_days'] as const;
-export type LimitUnit = (typeof LIMIT_UNITS)[number];

@@ -87,7 +87,8 @@ describe('due-date details', () => {
   });
 
   it('takes another cutoff', () => {
-    expect(computeDue(vn('2026-03-02 15:30'), days(0), cal, { sameDayCutoff: '16:00' }).dueAt).toEqual(vn('2026-03-02 17:00'));
+    const due = computeDue(vn('2026-03-02 15:30'), days(0), cal, { sameDayCutoff: '16:00' });
+    expect(due.dueAt).toEqual(vn('2026-03-02 17:00'));
   });
 
   it('follows a Saturday-morning unit', () => {
@@ -105,7 +106,8 @@ describe('pauses', () => {
   it('add back exactly the working time paused', () => {
     expect(base).toEqual(vn('2026-03-09 17:00'));
     // Tue 14:00 → Wed 09:00 is 3 h + 1.5 h of working time.
-    const paused = computeDue(received, days(5), cal, { pauses: [{ from: vn('2026-03-03 14:00'), to: vn('2026-03-04 09:00') }] });
+    const pause = { from: vn('2026-03-03 14:00'), to: vn('2026-03-04 09:00') };
+    const paused = computeDue(received, days(5), cal, { pauses: [pause] });
     expect(paused.pausedMillis).toBe(4.5 * 3_600_000);
     expect(paused.dueAt).toEqual(vn('2026-03-10 14:00'));
   });
@@ -161,7 +163,8 @@ describe('invalid input', () => {
 
   it('rejects an invalid receipt instant, pause or cutoff', () => {
     expect(() => computeDue(new Date('nope'), days(1), cal)).toThrow(RangeError);
-    expect(() => computeDue(at, days(1), cal, { pauses: [{ from: vn('2026-03-03 10:00'), to: vn('2026-03-03 09:00') }] })).toThrow(RangeError);
+    const backwards = { from: vn('2026-03-03 10:00'), to: vn('2026-03-03 09:00') };
+    expect(() => computeDue(at, days(1), cal, { pauses: [backwards] })).toThrow(RangeError);
     expect(() => computeDue(at, days(1), cal, { sameDayCutoff: '3pm' })).toThrow(/3pm/);
   });
 

@@ -28,7 +28,9 @@ describe('years without a notice: days off by rule', () => {
   });
 
   it('reproduces the 2022 notice (no swaps that year) exactly', () => {
-    expect(mmdd(2022)).toEqual(['01-03', '01-31', '02-01', '02-02', '02-03', '02-04', '04-11', '05-02', '05-03', '09-01', '09-02']);
+    expect(mmdd(2022)).toEqual([
+      '01-03', '01-31', '02-01', '02-02', '02-03', '02-04', '04-11', '05-02', '05-03', '09-01', '09-02',
+    ]);
   });
 
   it('makes up 2023 as notice 5034 did: Giỗ Tổ Sat 29/4 and 30/4 Sun on 2–3/5, 2/9 Sat on 4/9', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postgresSchemaPath, sqliteSchemaPath } from '../../prisma/generate.mjs';
 import { applyWithPrisma } from '../../prisma/schema-engine.ts';
@@ -48,11 +49,17 @@ describe(`migrations on ${engineUnderTest}`, () => {
     fresh = await freshTarget();
     await migrate(fresh.target);
     const t = fresh.target;
-    const factory = t.engine === 'sqlite' ? new PrismaBetterSqlite3({ url: t.file }) : new PrismaPg(postgresConnection(t), { schema: t.schema });
+    // Prisma's engine holds its advisory lock for as long as its connection lives: close it.
+    const pool = t.engine === 'postgresql' ? new pg.Pool(postgresConnection(t)) : null;
+    const factory = t.engine === 'sqlite' ? new PrismaBetterSqlite3({ url: t.file }) : new PrismaPg(pool!, { schema: t.schema });
     const schemaPath = t.engine === 'sqlite' ? sqliteSchemaPath : postgresSchemaPath;
     const provider = t.engine === 'sqlite' ? 'sqlite' : 'postgresql';
     const dir = fileURLToPath(migrationsDir(t.engine));
-    expect(await applyWithPrisma(schemaPath, readFileSync(schemaPath, 'utf8'), factory, dir, provider)).toEqual([]);
+    try {
+      expect(await applyWithPrisma(schemaPath, readFileSync(schemaPath, 'utf8'), factory, dir, provider)).toEqual([]);
+    } finally {
+      await pool?.end();
+    }
   });
 
   it('two processes starting together apply each migration once', async () => {

@@ -11,7 +11,15 @@ const FROM = vn('2024-01-01 00:00').getTime();
 const TO = vn('2027-06-30 00:00').getTime();
 const DAY = 86_400_000;
 
-const RANK: Record<DeadlineState['kind'], number> = { not_due: 0, due_soon: 1, due_today: 2, overdue: 3, paused: -1, finished: -1 };
+/** Order of the in-progress states as time passes (no supplements, never finished here). */
+const RANK: Record<DeadlineState['kind'], number> = {
+  not_due: 0,
+  due_soon: 1,
+  due_today: 2,
+  overdue: 3,
+  paused: -1,
+  finished: -1,
+};
 
 const clock = fc
   .tuple(fc.integer({ min: FROM, max: TO }), fc.integer({ min: 0, max: 40 }))
@@ -57,7 +65,8 @@ describe('deadline state properties', () => {
         const finishedAt = new Date(c.dueAt.getTime() + delta);
         const state = deadlineState({ ...c, finishedAt }, new Date(finishedAt.getTime() + DAY), cal);
         const [finished, due] = [localDate(finishedAt), localDate(c.dueAt)];
-        expect(state).toMatchObject({ kind: 'finished', result: finished < due ? 'early' : finished === due ? 'on_time' : 'late' });
+        const result = finished < due ? 'early' : finished === due ? 'on_time' : 'late';
+        expect(state).toMatchObject({ kind: 'finished', result });
       }),
     );
   });

@@ -8,6 +8,7 @@ import { UsageError, type CliCommand } from '../context.ts';
 export const dbCommand: CliCommand = {
   name: 'db',
   summary: 'cli-db-summary',
+  usage: 'cli-db-usage',
   async run(ctx) {
     if (ctx.args[0] !== 'migrate' || ctx.args.length > 1) throw new UsageError(t('cli-db-usage'));
     const config = loadConfig(ctx.env, ctx.cwd);

@@ -7,6 +7,7 @@ import { CliError, UsageError, withDatabase, type CliCommand } from '../context.
 export const seedCommand: CliCommand = {
   name: 'seed',
   summary: 'cli-seed-summary',
+  usage: 'cli-seed-usage',
   async run(ctx) {
     const { values } = parse(ctx.args, { demo: { type: 'boolean' }, now: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } }, t('cli-seed-usage'));
     if (!values.demo) throw new UsageError(t('cli-seed-usage'));

@@ -10,8 +10,9 @@ import type { CliCommand } from '../context.ts';
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'cli-serve-summary',
+  usage: 'cli-serve-usage',
   async run(ctx) {
-    parse(ctx.args, {}, t('cli-serve-summary'));
+    parse(ctx.args, {}, t('cli-serve-usage'));
     const config = loadConfig(ctx.env, ctx.cwd);
     const log = createLogger(config);
     const service = await startService({ config, log, now: ctx.now, print: ctx.out });

@@ -9,6 +9,7 @@ import { withDatabase, type CliCommand } from '../context.ts';
 export const statusCommand: CliCommand = {
   name: 'status',
   summary: 'cli-status-summary',
+  usage: 'cli-status-usage',
   async run(ctx) {
     const { values } = parse(ctx.args, { at: { type: 'string' }, json: { type: 'boolean' } }, t('cli-status-usage'));
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
