@@ -7,6 +7,8 @@ config-hint-database-url = cần file:<đường dẫn> (SQLite, mặc định f
 config-hint-log-level = cần một trong: fatal, error, warn, info, debug, trace, silent
 config-hint-log-pretty = cần auto, 0 hoặc 1
 config-hint-demo-seed = cần auto, always hoặc never
+config-hint-working-hours = cần các khoảng giờ làm việc theo thứ tự, không chồng nhau, dạng 07:30-11:30,13:30-17:00
+config-hint-due-soon-working-days = cần số nguyên từ 0 đến 10 (số ngày làm việc trước hạn thì coi là sắp đến hạn)
 config-hint-telegram-bot-token = không đúng dạng mã bot do BotFather cấp (123456789:AA…)
 config-hint-telegram-api-root = cần một địa chỉ http(s)://, ví dụ https://api.telegram.org
 config-hint-zalo-credentials-file = cần đường dẫn tới tệp thông tin đăng nhập Zalo
@@ -31,6 +33,76 @@ cli-seed-summary = nạp dữ liệu demo: dunghan seed --demo [--now ISO] [--se
 cli-seed-usage = Cách dùng: dunghan seed --demo [--now 2026-11-27T09:00:00+07:00] [--seed 1] [--force]
 cli-status-summary = số liệu tổng quát: dunghan status [--at ISO] [--json]
 cli-status-usage = Cách dùng: dunghan status [--at 2026-11-27T09:00:00+07:00] [--json]
+
+cli-calendar-summary = lịch làm việc: dunghan calendar list|add|remove|import
+cli-calendar-usage =
+    Cách dùng:
+      dunghan calendar list [--year 2026] [--unit <mã đơn vị>] [--json]
+      dunghan calendar add <ngày> (--off | --working) --name "<tên ngày>" --source "<số văn bản>" [--unit <mã đơn vị>]
+      dunghan calendar remove <ngày> [--unit <mã đơn vị>]
+      dunghan calendar import <tệp.csv> [--complete] [--json]
+    Ngày viết dạng 2027-02-05 hoặc 05/02/2027. Tệp CSV có dòng tiêu đề date,kind,name,source[,unit]
+    (hoặc ngay,loai,ten,can_cu[,don_vi]); kind là day_off/nghỉ hoặc working_day/làm bù.
+    --complete: tệp là toàn bộ thông báo nghỉ lễ của năm, thay cho ngày nghỉ tính theo luật.
+cli-unknown-unit = Không có đơn vị mã "{ $code }".
+cli-cannot-read-file = Không đọc được tệp { $file }.
+cli-bad-csv = Tệp { $file } không phải CSV hợp lệ: { $detail }
+row-rejected = Dòng { $row }, cột { $field } ("{ $value }"): { $reason }
+
+cli-due-summary = tính hạn giải quyết: dunghan due --received <ISO> (--days N | --hours N | --calendar-days N)
+cli-due-usage =
+    Cách dùng: dunghan due --received <ngày giờ tiếp nhận> (--days N | --hours N | --calendar-days N)
+      tuỳ chọn thêm: --unit <mã đơn vị>, --paused <từ>/<đến> (lặp lại được), --json
+    --days: ngày làm việc (được 0,5); --hours: giờ làm việc; --calendar-days: ngày theo lịch.
+    --paused: thời gian chờ công dân bổ sung, ví dụ 2026-11-30T08:00/2026-12-02T10:00.
+    Ví dụ: dunghan due --received 2026-11-27T09:00+07:00 --days 10 --json
+
+## Dòng lệnh: ngày trong tuần
+weekday-0 = Chủ nhật
+weekday-1 = Thứ Hai
+weekday-2 = Thứ Ba
+weekday-3 = Thứ Tư
+weekday-4 = Thứ Năm
+weekday-5 = Thứ Sáu
+weekday-6 = Thứ Bảy
+
+## Lịch làm việc
+calendar-scope-all = mọi đơn vị
+calendar-list-title = Lịch năm { $year } ({ $scope }): các ngày khác với tuần làm việc thường lệ
+calendar-list-notice = Theo thông báo nghỉ lễ của Chính phủ cho năm này.
+calendar-list-rule = Năm này chưa có thông báo của Chính phủ: ngày nghỉ được tính theo Bộ luật Lao động 2019 (Tết: ngày cuối năm âm lịch và mùng 1–4). Khi có thông báo, nhập bằng: dunghan calendar import <tệp.csv> --complete
+calendar-list-line = { $weekday } { $date }  { $status }  { $name } ({ $source })
+calendar-list-total = Cộng: { $off } ngày nghỉ, { $worked } ngày làm bù.
+calendar-off = nghỉ
+calendar-working = làm việc
+calendar-add-needs = Cần đúng một ngày và một trong hai tuỳ chọn --off (ngày nghỉ) hoặc --working (ngày làm việc, làm bù).
+calendar-field-error = { $field } ("{ $value }"): { $reason }
+calendar-added = Đã thêm: { $date } { $status } — { $name } ({ $source }).
+calendar-updated = Đã cập nhật: { $date } { $status } — { $name } ({ $source }).
+calendar-removed = Đã xoá ngày { $date } khỏi lịch điều chỉnh.
+calendar-nothing-to-remove = Ngày { $date } không có trong lịch điều chỉnh (ngày nghỉ có sẵn theo luật hoặc thông báo thì thêm --working để huỷ).
+calendar-imported = Đã nhập { $saved } ngày; bỏ qua { $rejected } dòng lỗi.
+calendar-complete-years = Đã ghi nhận thông báo đầy đủ cho năm { $years }: ngày nghỉ tính theo luật của năm đó không còn áp dụng.
+calendar-bad-date = ngày không hợp lệ (dạng 2027-02-05 hoặc 05/02/2027, năm từ { $first } đến { $last })
+calendar-bad-kind = loại ngày phải là day_off / nghỉ hoặc working_day / làm bù
+calendar-missing-name = thiếu tên ngày (ví dụ "Tết Nguyên Đán")
+calendar-missing-source = thiếu căn cứ (số thông báo, ví dụ "9441/TB-BNV")
+calendar-unknown-unit = không có đơn vị mã này
+
+## dunghan due
+due-needs-received = Cần --received <ngày giờ tiếp nhận>.
+due-needs-one-limit = Cần đúng một thời hạn: --days, --hours hoặc --calendar-days.
+due-bad-limit = { $flag }: "{ $value }" phải là số không âm, tối đa { $max } (--calendar-days chỉ nhận số nguyên).
+due-bad-pause = --paused: "{ $value }" phải có dạng <từ>/<đến>, với <đến> không trước <từ>.
+due-out-of-range = Không tính được hạn: { $detail }
+due-result = Hạn giải quyết: { $dueAt } ({ $weekday }) — { $reason }; bắt đầu tính từ { $startedAt }.
+due-skipped = Bỏ qua { $count } ngày nghỉ: { $days }.
+due-reason-working-days = tính theo ngày làm việc
+due-reason-working-hours = tính theo giờ làm việc
+due-reason-calendar-days = tính theo ngày theo lịch
+due-reason-calendar-day-moved-off-holiday = tính theo ngày theo lịch, ngày cuối rơi vào ngày nghỉ nên lùi sang ngày làm việc tiếp theo
+due-reason-same-day = giải quyết trong ngày
+due-reason-same-day-after-cutoff = tiếp nhận sau 15 giờ nên trả vào ngày làm việc tiếp theo
 
 ## Cơ sở dữ liệu
 db-migrated = Đã áp dụng { $count } migration ({ $names }) vào { $where }.

@@ -1,11 +1,27 @@
 // The environment, parsed once at start-up by one schema. A bad value stops the process with
 // one line naming the variable (Vietnamese, then English); secrets are never echoed.
 import { z } from 'zod';
+import { DEFAULT_WORKING_HOURS, toSpans, type Period } from './calendar/hours.ts';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, type DatabaseTarget } from './db/url.ts';
 import { translate } from './i18n/translate.ts';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
+/** "07:30-11:30,13:30-17:00" → periods, validated (ordered, not overlapping). */
+const workingHours = z.string().transform((text, ctx): Period[] => {
+  const periods = text.split(',').map((p) => {
+    const [start = '', end = ''] = p.trim().split('-').map((x) => x.trim());
+    return { start, end };
+  });
+  try {
+    toSpans(periods);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'working hours' });
+    return z.NEVER;
+  }
+  return periods;
+});
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -14,6 +30,8 @@ const schema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS).default('info')),
   LOG_PRETTY: optional(z.enum(['auto', '0', '1']).default('auto')),
   DEMO_SEED: optional(z.enum(['auto', 'always', 'never']).default('auto')),
+  WORKING_HOURS: optional(workingHours.default([...DEFAULT_WORKING_HOURS])),
+  DUE_SOON_WORKING_DAYS: optional(z.coerce.number().int().min(0).max(10).default(1)),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/).optional()),
   TELEGRAM_API_ROOT: optional(z.url({ protocol: /^https?$/ }).default('https://api.telegram.org')),
   ZALO_CREDENTIALS_FILE: optional(z.string().optional()),

@@ -38,11 +38,12 @@ export async function startService({ config, log, now, print }: ServiceOptions):
   let seeded: number | null = null;
   const empty = (await db.dossier.count()) === 0 && (await db.unit.count()) === 0;
   if (config.DEMO_SEED === 'always' || (config.DEMO_SEED === 'auto' && empty && channels.length === 0)) {
-    seeded = await seedDemo(database, { seed: 1, now: now() });
+    seeded = await seedDemo(database, { seed: 1, now: now(), workingHours: config.WORKING_HOURS });
     log.info({ dossiers: seeded }, 'demo data seeded');
   }
 
-  const attention = await countAttention(db, now(), await loadCalendar(db));
+  const calendar = await loadCalendar(db, config.WORKING_HOURS);
+  const attention = await countAttention(db, now(), calendar, { dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS });
   const dossiers = await db.dossier.count();
   print(
     [

@@ -21,6 +21,14 @@ describe('configuration', () => {
     expect(c.LOG_LEVEL).toBe('info');
   });
 
+  it('reads working hours as ordered periods', () => {
+    expect(loadConfig({ WORKING_HOURS: '07:00-11:30, 13:00-17:00' }, '/x').WORKING_HOURS).toEqual([
+      { start: '07:00', end: '11:30' },
+      { start: '13:00', end: '17:00' },
+    ]);
+    expect(loadConfig({}, '/x').WORKING_HOURS).toEqual([{ start: '07:30', end: '11:30' }, { start: '13:30', end: '17:00' }]);
+  });
+
   it('treats an empty variable (as .env files write them) as unset', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '', DATABASE_URL: ' ' }, '/x').database.engine).toBe('sqlite');
   });
@@ -37,6 +45,9 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['DEMO_SEED', 'sometimes'],
     ['TELEGRAM_API_ROOT', 'ftp://example'],
+    ['WORKING_HOURS', '13:30-17:00,07:30-11:30'],
+    ['WORKING_HOURS', '7h30-11h30'],
+    ['DUE_SOON_WORKING_DAYS', '-1'],
   ])('rejects %s=%s with one line naming the variable in Vietnamese and English', (variable, value) => {
     const e = errorOf({ [variable]: value });
     expect(e.variable).toBe(variable);

@@ -1,5 +1,5 @@
 // The calendar as the database and the configuration define it: built-in holidays and
-// notices, plus the overrides a province enters (dunghan calendar add|import).
+// notices, plus the overrides and complete notices a province enters (dunghan calendar …).
 import type { Db } from '../db/client.ts';
 import { WorkCalendar } from './calendar.ts';
 import type { Period } from './hours.ts';
@@ -11,5 +11,6 @@ export async function loadOverrides(db: Db): Promise<DayOverride[]> {
 }
 
 export async function loadCalendar(db: Db, workingHours?: readonly Period[]): Promise<WorkCalendar> {
-  return new WorkCalendar({ overrides: await loadOverrides(db), ...(workingHours ? { workingHours } : {}) });
+  const [overrides, notices] = await Promise.all([loadOverrides(db), db.calendarNotice.findMany({ select: { year: true } })]);
+  return new WorkCalendar({ overrides, noticeYears: notices.map((n) => n.year), ...(workingHours ? { workingHours } : {}) });
 }

@@ -2,12 +2,14 @@
 import { ConfigError } from '../config.ts';
 import { t } from '../i18n/translate.ts';
 import { CliError, UsageError, type CliCommand, type CliContext } from './context.ts';
+import { calendarCommand } from './commands/calendar.ts';
 import { dbCommand } from './commands/db.ts';
+import { dueCommand } from './commands/due.ts';
 import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 
-export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, dueCommand, calendarCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

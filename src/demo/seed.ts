@@ -1,4 +1,5 @@
 // Writes generated demo data into the database in one transaction: either all of it or none.
+import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
 import { bulkInsert } from '../db/bulk.ts';
 import type { Database, Db } from '../db/client.ts';
@@ -101,8 +102,8 @@ export async function writeDemo({ db, target }: Database, data: DemoData, now: D
 }
 
 /** Replaces all data with freshly generated demo data; returns the number of dossiers. */
-export async function seedDemo(database: Database, opts: { seed: number; now: Date }): Promise<number> {
-  const calendar = await loadCalendar(database.db);
+export async function seedDemo(database: Database, opts: { seed: number; now: Date; workingHours?: readonly Period[] }): Promise<number> {
+  const calendar = await loadCalendar(database.db, opts.workingHours);
   const data = generateDemo({ seed: opts.seed, now: opts.now, calendar });
   await clearData(database.db);
   await writeDemo(database, data, opts.now);

@@ -1,6 +1,7 @@
 // How many dossiers are open, due soon (today or within the next working day) and overdue.
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Db } from '../db/client.ts';
+import type { DeadlineOptions } from './deadline.ts';
 import { loadOpenDossiers, stateOf } from './open.ts';
 
 export interface Attention {
@@ -9,12 +10,12 @@ export interface Attention {
   overdue: number;
 }
 
-export async function countAttention(db: Db, at: Date, calendar: WorkCalendar): Promise<Attention> {
+export async function countAttention(db: Db, at: Date, calendar: WorkCalendar, opts: DeadlineOptions = {}): Promise<Attention> {
   const open = await loadOpenDossiers(db, at);
   let dueSoon = 0;
   let overdue = 0;
   for (const d of open) {
-    const s = stateOf(d, at, calendar);
+    const s = stateOf(d, at, calendar, opts);
     if (s.kind === 'due_today' || s.kind === 'due_soon') dueSoon++;
     else if (s.kind === 'overdue') overdue++;
   }

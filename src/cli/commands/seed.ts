@@ -13,9 +13,9 @@ export const seedCommand: CliCommand = {
     if (!values.demo) throw new UsageError(t('cli-seed-usage'));
     const now = values.now ? parseInstant(values.now, '--now') : ctx.now();
     const seed = values.seed ? parseInteger(values.seed, '--seed', 0, 2 ** 31 - 1) : 1;
-    return withDatabase(ctx, async ({ database }) => {
+    return withDatabase(ctx, async ({ config, database }) => {
       if (!values.force && (await hasRealData(database.db))) throw new CliError(t('seed-refused-real-data'));
-      const count = await seedDemo(database, { seed, now });
+      const count = await seedDemo(database, { seed, now, workingHours: config.WORKING_HOURS });
       ctx.out(t('seed-done', { count, seed }));
       return 0;
     });

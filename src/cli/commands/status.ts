@@ -13,14 +13,14 @@ export const statusCommand: CliCommand = {
   async run(ctx) {
     const { values } = parse(ctx.args, { at: { type: 'string' }, json: { type: 'boolean' } }, t('cli-status-usage'));
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
-    return withDatabase(ctx, async ({ database: { db } }) => {
-      const calendar = await loadCalendar(db);
+    return withDatabase(ctx, async ({ config, database: { db } }) => {
+      const calendar = await loadCalendar(db, config.WORKING_HOURS);
       const [units, officials, dossiers, lastRun, attention] = await Promise.all([
         db.unit.count(),
         db.official.count(),
         db.dossier.count({ where: { receivedAt: { lte: at } } }),
         db.ingestRun.findFirst({ where: { status: 'succeeded', finishedAt: { lte: at } }, orderBy: { finishedAt: 'desc' } }),
-        countAttention(db, at, calendar),
+        countAttention(db, at, calendar, { dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS }),
       ]);
       const lastSyncAt = lastRun?.finishedAt ?? null;
       if (values.json) {

@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "CalendarNotice" (
+    "year" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "source" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdBy" TEXT NOT NULL
+);
