@@ -115,6 +115,7 @@ function makeDossier(rnd: Random, proc: DemoProcedure, unitCode: string, receive
     let at = receivedAt.getTime() + window * 0.3;
     for (let seq = 1; seq <= count; seq++) {
       const requestedAt = new Date(at);
+      if (requestedAt.getTime() > now.getTime()) break; // not requested yet
       const supplied = atLocal(calendar.nextWorkingDay(localDate(requestedAt), rnd.int(1, 6)), rnd.int(8 * 60, 16 * 60));
       const suppliedAt = supplied.getTime() <= now.getTime() ? supplied : null;
       supplements.push({ seq, requestedAt, suppliedAt });

@@ -1,9 +1,10 @@
 // Writes generated demo data into the database in one transaction: either all of it or none.
 import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
-import { bulkInsert } from '../db/bulk.ts';
 import type { Database, Db } from '../db/client.ts';
+import { saveDossiers } from '../dossiers/store.ts';
 import { insertUnit } from '../org/units.ts';
+import type { WorkCalendar } from '../calendar/calendar.ts';
 import { generateDemo, type DemoData } from './generate.ts';
 
 export const DEMO_SOURCE = 'demo';
@@ -29,12 +30,13 @@ export async function clearData(db: Db): Promise<void> {
     db.unit.updateMany({ data: { parentId: null } }),
     db.unit.deleteMany(),
     db.ingestRun.deleteMany(),
+    db.dailyStat.deleteMany(),
+    db.counter.deleteMany(),
   ]);
 }
 
-export async function writeDemo({ db, target }: Database, data: DemoData, now: Date): Promise<void> {
-  const engine = target.engine;
-  await db.$transaction(
+export async function writeDemo(database: Database, data: DemoData, calendar: WorkCalendar, now: Date): Promise<void> {
+  await database.db.$transaction(
     async (tx) => {
       const unitId = new Map<string, number>();
       for (const u of data.units) {
@@ -58,40 +60,18 @@ export async function writeDemo({ db, target }: Database, data: DemoData, now: D
         data: data.procedures.map((p) => ({ code: p.code, name: p.name, fieldCode: p.fieldCode, fieldName: p.fieldName, limitValue: p.limitValue, limitUnit: p.limitUnit })),
       });
       const procId = new Map((await tx.procedure.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]));
-
-      const dossiers = data.dossiers.map((d) => ({
-        code: d.code,
+      const units = new Map((await tx.unit.findMany({ select: { id: true, code: true, worksSaturday: true } })).map((u) => [u.id, u]));
+      const inputs = data.dossiers.map((d) => ({
+        ...d,
         procedureId: procId.get(d.procedureCode)!,
         unitId: unitId.get(d.unitCode)!,
-        channel: d.channel,
-        submittedAt: d.submittedAt,
-        receivedAt: d.receivedAt,
-        dueAt: d.dueAt,
-        dueAtOrigin: 'source',
-        status: d.status,
-        finishedAt: d.finishedAt,
-        returnedAt: d.returnedAt,
+        dueAtOrigin: 'source' as const,
+        rescheduledDueAt: null,
         rescheduleCount: 0,
-        supplementCount: d.supplements.length,
-        waitingSince: d.supplements.find((s) => !s.suppliedAt)?.requestedAt ?? null,
-        digitized: d.digitized,
-        paidOnline: d.paidOnline,
-        feeAmount: d.feeAmount,
-        satisfaction: d.satisfaction,
-        applicantName: d.applicantName,
-        applicantIdNumber: d.applicantIdNumber,
         source: DEMO_SOURCE,
-        lastSyncedAt: now,
-        createdAt: now,
-        updatedAt: now,
       }));
-      const ids = new Map(
-        (await bulkInsert<{ id: number | bigint; code: string }>(tx, engine, 'Dossier', dossiers, ['id', 'code'])).map((r) => [r.code, Number(r.id)]),
-      );
-      await bulkInsert(tx, engine, 'SupplementRequest', data.dossiers.flatMap((d) =>
-        d.supplements.map((s) => ({ dossierId: ids.get(d.code)!, seq: s.seq, requestedAt: s.requestedAt, suppliedAt: s.suppliedAt }))));
-      await bulkInsert(tx, engine, 'DossierEvent', data.dossiers.flatMap((d) =>
-        d.events.map((e) => ({ dossierId: ids.get(d.code)!, at: e.at, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, detail: null, source: DEMO_SOURCE, createdAt: now }))));
+      await saveDossiers(database, inputs, { calendar, units, now }, tx);
+
       await tx.ingestRun.create({
         data: { source: DEMO_SOURCE, kind: 'demo', startedAt: now, finishedAt: now, status: 'succeeded', inserted: data.dossiers.length },
       });
@@ -106,6 +86,6 @@ export async function seedDemo(database: Database, opts: { seed: number; now: Da
   const calendar = await loadCalendar(database.db, opts.workingHours);
   const data = generateDemo({ seed: opts.seed, now: opts.now, calendar });
   await clearData(database.db);
-  await writeDemo(database, data, opts.now);
+  await writeDemo(database, data, calendar, opts.now);
   return data.dossiers.length;
 }

@@ -155,3 +155,35 @@ function pendingSupplement(
   if (!latest || (latest.suppliedAt && latest.suppliedAt.getTime() <= at.getTime())) return undefined;
   return { requestedAt: latest.requestedAt, ordinal: requested };
 }
+
+/**
+ * The state with every recorded event applied, as stored on the dossier (src/dossiers/store.ts)
+ * so that counting open dossiers by state is one indexed query: at any instant after the last
+ * event, a dossier is `paused` iff clockStopped, otherwise `overdue` iff today ≥ overdueFromDay —
+ * the same answer as deadlineState gives.
+ */
+export type DeadlineSnapshot = {
+  effectiveDueAt: Date;
+  dueDay: EpochDay;
+  clockStopped: boolean;
+  /** Open: first local day counted overdue (0: already, whatever the day); null while stopped. */
+  overdueFromDay: EpochDay | null;
+  finishDay: EpochDay | null;
+  result: Finished['result'] | null;
+};
+
+const END_OF_TIME = new Date(8.64e15);
+
+export function deadlineSnapshot(clock: DossierClock, cal: WorkCalendar): DeadlineSnapshot {
+  const effectiveDueAt = effectiveDue(clock, END_OF_TIME, cal);
+  const dueDay = epochDayOf(effectiveDueAt);
+  const base = { effectiveDueAt, dueDay, clockStopped: false, overdueFromDay: null, finishDay: null, result: null };
+  if (clock.finishedAt) {
+    const finishDay = epochDayOf(clock.finishedAt);
+    return { ...base, finishDay, result: finishDay < dueDay ? 'early' : finishDay === dueDay ? 'on_time' : 'late' };
+  }
+  const pending = clock.supplements.length > 0 ? pendingSupplement(clock.supplements, END_OF_TIME) : undefined;
+  if (pending && pending.ordinal > 1) return { ...base, overdueFromDay: 0 };
+  if (pending && epochDayOf(pending.requestedAt) <= dueDay) return { ...base, clockStopped: true };
+  return { ...base, overdueFromDay: dueDay + 1 };
+}

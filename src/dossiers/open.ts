@@ -1,51 +1,23 @@
 // Dossiers still open at an instant, with what their deadline state needs.
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Db } from '../db/client.ts';
-import { deadlineState, type DeadlineOptions, type DeadlineState, type DossierClock } from './deadline.ts';
-
-export interface OpenDossier {
-  id: number;
-  code: string;
-  unitId: number;
-  unitCode: string;
-  /** The unit's calendar option (Saturday mornings worked). */
-  worksSaturday: boolean;
-  procedureId: number;
-  clock: DossierClock;
-}
+import type { UnitTree } from '../org/tree.ts';
+import { loadClocks, type ClockRow } from './clocks.ts';
+import { deadlineState, type DeadlineOptions, type DeadlineState } from './deadline.ts';
 
 /** Received by `at` and not finished by `at` (an end status sets finishedAt). */
-export async function loadOpenDossiers(db: Db, at: Date, where: { unitIds?: number[] } = {}): Promise<OpenDossier[]> {
-  const rows = await db.dossier.findMany({
-    where: {
-      receivedAt: { lte: at },
-      OR: [{ finishedAt: null }, { finishedAt: { gt: at } }],
-      ...(where.unitIds ? { unitId: { in: where.unitIds } } : {}),
-    },
-    select: {
-      id: true,
-      code: true,
-      unitId: true,
-      procedureId: true,
-      receivedAt: true,
-      dueAt: true,
-      rescheduledDueAt: true,
-      unit: { select: { code: true, worksSaturday: true } },
-      supplements: { select: { requestedAt: true, suppliedAt: true }, orderBy: { seq: 'asc' } },
-    },
+export async function loadOpenDossiers(db: Db, at: Date, where: { unitIds?: number[] } = {}): Promise<ClockRow[]> {
+  return loadClocks(db, {
+    receivedAt: { lte: at },
+    OR: [{ finishedAt: null }, { finishedAt: { gt: at } }],
+    ...(where.unitIds ? { unitId: { in: where.unitIds } } : {}),
   });
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    unitId: r.unitId,
-    unitCode: r.unit.code,
-    procedureId: r.procedureId,
-    clock: { receivedAt: r.receivedAt, dueAt: r.dueAt, finishedAt: null, supplements: r.supplements, rescheduledDueAt: r.rescheduledDueAt },
-    worksSaturday: r.unit.worksSaturday,
-  }));
 }
 
-/** The deadline state of an open dossier on its unit's calendar. */
-export function stateOf(d: OpenDossier, at: Date, calendar: WorkCalendar, opts?: DeadlineOptions): DeadlineState {
-  return deadlineState(d.clock, at, calendar.forUnit(d.unitCode, d.worksSaturday), opts);
+/** The deadline state of a dossier at `at` on its unit's calendar (as if unfinished at `at`). */
+export function stateOf(d: ClockRow, at: Date, calendar: WorkCalendar, tree: UnitTree, opts?: DeadlineOptions): DeadlineState {
+  const unit = tree.byId.get(d.unitId);
+  const cal = unit ? calendar.forUnit(unit.code, unit.worksSaturday) : calendar;
+  const finishedAt = d.finishedAt && d.finishedAt.getTime() <= at.getTime() ? d.finishedAt : null;
+  return deadlineState({ receivedAt: d.receivedAt, dueAt: d.dueAt, finishedAt, supplements: d.supplements, rescheduledDueAt: d.rescheduledDueAt }, at, cal, opts);
 }

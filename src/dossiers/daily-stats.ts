@@ -1,0 +1,89 @@
+// What one dossier adds to the per-unit, per-day counters (DailyStat): its receipt on the day it
+// was received, its result on the day it finished. The store applies the difference between a
+// dossier's old and new contributions in the same transaction as the write, so the counters stay
+// exact as dossiers change.
+import type { Db, Tx } from '../db/client.ts';
+import type { DatabaseTarget } from '../db/url.ts';
+import { epochDayOf } from '../calendar/time.ts';
+import { RECEIVING_CHANNEL } from './status.ts';
+
+export const RECEIPT_FIELDS = ['received', 'receivedOnline', 'receivedPostal', 'digitized', 'paidOnline', 'paidAmount'] as const;
+export const RESULT_FIELDS = ['finished', 'finishedEarly', 'finishedOnTime', 'finishedLate', 'rated', 'satisfied'] as const;
+export const STAT_FIELDS = [...RECEIPT_FIELDS, ...RESULT_FIELDS] as const;
+export type StatField = (typeof STAT_FIELDS)[number];
+export type StatCounts = Record<StatField, number>;
+
+/** The fields of a dossier that its contribution depends on. */
+export interface Contributor {
+  unitId: number;
+  receivedAt: Date;
+  channel: number;
+  digitized: boolean;
+  paidOnline: boolean;
+  feeAmount: number;
+  finishedAt: Date | null;
+  result: string | null;
+  satisfaction: number | null;
+}
+
+export const emptyCounts = (): StatCounts => Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as StatCounts;
+
+/** Differences to apply, by unit and local day. */
+export class StatDelta {
+  readonly #rows = new Map<string, { unitId: number; day: number; counts: StatCounts }>();
+
+  #row(unitId: number, day: number): StatCounts {
+    const key = `${unitId}:${day}`;
+    let row = this.#rows.get(key);
+    if (!row) this.#rows.set(key, (row = { unitId, day, counts: emptyCounts() }));
+    return row.counts;
+  }
+
+  /** Adds (sign 1) or removes (sign -1) a dossier's contribution. */
+  add(d: Contributor, sign: 1 | -1): void {
+    const r = this.#row(d.unitId, epochDayOf(d.receivedAt));
+    r.received += sign;
+    if (d.channel === RECEIVING_CHANNEL.online) r.receivedOnline += sign;
+    if (d.channel === RECEIVING_CHANNEL.postal) r.receivedPostal += sign;
+    if (d.digitized) r.digitized += sign;
+    if (d.paidOnline) {
+      r.paidOnline += sign;
+      r.paidAmount += sign * d.feeAmount;
+    }
+    if (d.finishedAt) {
+      const f = this.#row(d.unitId, epochDayOf(d.finishedAt));
+      f.finished += sign;
+      if (d.result === 'early') f.finishedEarly += sign;
+      else if (d.result === 'on_time') f.finishedOnTime += sign;
+      else if (d.result === 'late') f.finishedLate += sign;
+      if (d.satisfaction !== null) {
+        f.rated += sign;
+        if (d.satisfaction >= 2) f.satisfied += sign;
+      }
+    }
+  }
+
+  /** The rows with a non-zero change. */
+  rows(): { unitId: number; day: number; counts: StatCounts }[] {
+    return [...this.#rows.values()].filter((r) => STAT_FIELDS.some((f) => r.counts[f] !== 0));
+  }
+}
+
+const MAX_PARAMS = 30_000;
+const COLUMNS = ['unitId', 'day', ...STAT_FIELDS] as const;
+
+/** Adds the delta to the counters: INSERT … ON CONFLICT DO UPDATE (SQLite ≥ 3.24 and PostgreSQL). */
+export async function applyStatDelta(db: Db | Tx, engine: DatabaseTarget['engine'], delta: StatDelta): Promise<void> {
+  const rows = delta.rows();
+  const perChunk = Math.floor(MAX_PARAMS / COLUMNS.length);
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const chunk = rows.slice(i, i + perChunk);
+    let n = 0;
+    const ph = () => (engine === 'sqlite' ? '?' : `$${++n}`);
+    const values = chunk.map(() => `(${COLUMNS.map(ph).join(', ')})`).join(', ');
+    const updates = STAT_FIELDS.map((f) => `"${f}" = "DailyStat"."${f}" + excluded."${f}"`).join(', ');
+    const sql = `INSERT INTO "DailyStat" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("unitId", "day") DO UPDATE SET ${updates}`;
+    const params = chunk.flatMap((r) => [r.unitId, r.day, ...STAT_FIELDS.map((f) => r.counts[f])]);
+    await db.$executeRawUnsafe(sql, ...params);
+  }
+}
