@@ -30,13 +30,17 @@ export interface RankingRow {
 const handled = (b: Buckets): number => b.finished + b.inProgress + b.inProgressOverdue + b.waitingSupplement;
 
 export class Metrics {
-  readonly #cache = new Map<string, PerUnit>();
+  readonly #cache: Map<string, PerUnit>;
 
+  /** `cache` keeps past periods across instances (it is keyed by the data version). */
   constructor(
     readonly database: Database,
     readonly calendar: WorkCalendar,
     readonly tree: UnitTree,
-  ) {}
+    cache: Map<string, PerUnit> = new Map(),
+  ) {
+    this.#cache = cache;
+  }
 
   /**
    * Buckets of every unit (its own dossiers, not its subtree) for the period at `at`.

@@ -1,0 +1,58 @@
+// The channel-free command layer: text (or a button) in, replies out. Telegram, Zalo and the
+// console are thin adapters around it; nothing here knows about them.
+import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { PerUnit } from '../metrics/sources.ts';
+import type { ChannelName } from '../org/codes.ts';
+import type { Scope, Viewer } from '../org/scope.ts';
+import type { UnitTree } from '../org/tree.ts';
+
+/** Who wrote, from where. */
+export interface Asker {
+  channel: ChannelName;
+  /** The person's account id on the channel (Telegram user id, Zalo user id). */
+  externalId: string;
+  displayName?: string;
+  /** A private chat, or a group; groups get no dossier-level detail unless allowed. */
+  chat: { kind: 'private' } | { kind: 'group'; id: string; detailAllowed: boolean };
+}
+
+/** A button under a reply: `data` comes back through handleCallback. */
+export interface Button {
+  text: string;
+  data: string;
+}
+
+export interface Reply {
+  text: string;
+  /** Rows of buttons (channels without buttons show them as numbered choices). */
+  buttons?: Button[][];
+  image?: { png: Buffer; caption?: string };
+}
+
+/** What a command may use: the database and configuration, shared across requests. */
+export interface Services {
+  database: Database;
+  config: Config;
+  log: Logger;
+  /** Metrics of past periods, shared by all requests until the data change. */
+  metricsCache: Map<string, PerUnit>;
+}
+
+/** One request: the services plus a snapshot of the organisation and the clock. */
+export interface RequestContext extends Services {
+  now: Date;
+  asker: Asker;
+  tree: UnitTree;
+  calendar: WorkCalendar;
+  metrics: Metrics;
+  /** Null for a stranger (no linked account). */
+  viewer: Viewer | null;
+  scope: Scope | null;
+}
+
+/** A registered official's context, for handlers that need one. */
+export type OfficialContext = RequestContext & { viewer: Viewer; scope: Scope };
