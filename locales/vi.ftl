@@ -57,6 +57,27 @@ cli-due-usage =
     --paused: thời gian chờ công dân bổ sung, ví dụ 2026-11-30T08:00/2026-12-02T10:00.
     Ví dụ: dunghan due --received 2026-11-27T09:00+07:00 --days 10 --json
 
+cli-ask-summary = hỏi như một cán bộ: dunghan ask --as <mã cán bộ> "<tin nhắn>"
+cli-ask-usage =
+    Cách dùng: dunghan ask --as <mã cán bộ> "<tin nhắn>" [--json]
+      hoặc bấm một nút: dunghan ask --as <mã cán bộ> --button <dữ liệu nút>
+    Ví dụ: dunghan ask --as ct-xbs "/tiendo tháng này"
+cli-invite-summary = tạo mã mời liên kết tài khoản chat: dunghan invite <mã cán bộ>
+cli-invite-usage = Cách dùng: dunghan invite <mã cán bộ> [--hours 72] [--json]
+cli-stats-summary = số liệu, tỷ lệ đúng hạn: dunghan stats [--unit <mã>] [--from] [--to] [--at] [--json]
+cli-stats-usage =
+    Cách dùng: dunghan stats [--unit <mã đơn vị>] [--from 2026-01-01] [--to 2026-11-27] [--at <ngày giờ>] [--json]
+    Mặc định: đơn vị gốc, từ đầu năm tới hôm nay, số liệu lúc này.
+cli-bad-date = { $flag }: "{ $value }" không phải ngày hợp lệ (dạng 2026-11-27).
+cli-bad-range = Kỳ không hợp lệ: ngày bắt đầu { $from } sau ngày kết thúc { $to }.
+stats-no-units = Cơ sở dữ liệu chưa có đơn vị nào.
+stats-rates = Đúng hạn: { $onTime } · Trực tuyến: { $online } · Số hóa: { $digitized } · Hài lòng: { $satisfaction }
+invite-created =
+    Mã mời cho { $name } ({ $title }): { $code }
+    Dùng một lần, hiệu lực tới { $until }.
+    Telegram: gửi cho bot lệnh /dangky { $code }
+    Zalo: nhắn cho tài khoản Zalo của đơn vị: đăng ký { $code }
+
 ## Dòng lệnh: ngày trong tuần
 weekday-0 = Chủ nhật
 weekday-1 = Thứ Hai
@@ -82,6 +103,7 @@ calendar-updated = Đã cập nhật: { $date } { $status } — { $name } ({ $so
 calendar-removed = Đã xoá ngày { $date } khỏi lịch điều chỉnh.
 calendar-nothing-to-remove = Ngày { $date } không có trong lịch điều chỉnh (ngày nghỉ có sẵn theo luật hoặc thông báo thì thêm --working để huỷ).
 calendar-imported = Đã nhập { $saved } ngày; bỏ qua { $rejected } dòng lỗi.
+calendar-recomputed = Đã kiểm tra lại hạn của { $count } hồ sơ có thời gian tạm dừng hoặc có hạn do hệ thống tự tính.
 calendar-complete-years = Đã ghi nhận thông báo đầy đủ cho năm { $years }: ngày nghỉ tính theo luật của năm đó không còn áp dụng.
 calendar-bad-date = ngày không hợp lệ (dạng 2027-02-05 hoặc 05/02/2027, năm từ { $first } đến { $last })
 calendar-bad-kind = loại ngày phải là day_off / nghỉ hoặc working_day / làm bù
@@ -263,3 +285,9 @@ xephang-title = 🏆 Xếp hạng tỷ lệ đúng hạn — kỳ { $period }
 xephang-group = Khối { $kind }:
 xephang-line = { $rank }. { $unit }: { $rate } ({ $handled } hồ sơ)
 xephang-none = Chưa có đơn vị nào có hồ sơ trong kỳ này.
+
+## Chat trên màn hình (chế độ demo)
+plain-choices = Chọn bằng cách gõ số:
+console-intro = Chat thử ngay tại đây với tư cách { $title } ({ $code }): gõ /tiendo, /quahan, /sapden, /hoso <mã>, /xephang, /trogiup. Đổi người: #doi <mã cán bộ>, ví dụ #doi ct-qng.
+console-persona = Đang nói với tư cách { $name } — { $title } ({ $code }).
+console-unknown-official = Không có cán bộ mã "{ $code }".

@@ -9,6 +9,8 @@ import { countAttention } from './dossiers/attention.ts';
 import { formatInt } from './i18n/format.ts';
 import { t } from './i18n/translate.ts';
 import type { Logger } from './log.ts';
+import { defaultPersona, startConsoleChat, type ConsoleChat } from './channels/console/chat.ts';
+import type { Services } from './commands/types.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -16,10 +18,13 @@ export interface ServiceOptions {
   now: () => Date;
   /** Where the start-up banner goes (a person reads it). */
   print: (text: string) => void;
+  /** In demo mode, the console chat reads commands from here (stdin). */
+  input?: NodeJS.ReadableStream;
 }
 
 export interface Service {
   database: Database;
+  services: Services;
   stop(): Promise<void>;
 }
 
@@ -28,7 +33,7 @@ export function configuredChannels(config: Config): string[] {
   return [config.TELEGRAM_BOT_TOKEN ? 'Telegram' : null, config.ZALO_CREDENTIALS_FILE ? 'Zalo' : null].filter((c): c is string => c !== null);
 }
 
-export async function startService({ config, log, now, print }: ServiceOptions): Promise<Service> {
+export async function startService({ config, log, now, print, input }: ServiceOptions): Promise<Service> {
   const migrated = await migrate(config.database);
   if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, 'migrations applied');
   const database = await openDatabase(config.database);
@@ -62,9 +67,20 @@ export async function startService({ config, log, now, print }: ServiceOptions):
   );
   log.info({ database: describeDatabase(config.database), channels, dossiers }, 'service started');
 
+  const services: Services = { database, config, log, metricsCache: new Map() };
+  let consoleChat: ConsoleChat | null = null;
+  const persona = channels.length === 0 && input ? await defaultPersona(services) : null;
+  if (persona && input) {
+    const o = await db.official.findUniqueOrThrow({ where: { code: persona } });
+    print(t('console-intro', { code: o.code, title: o.title }));
+    consoleChat = startConsoleChat({ services, input, print, now, persona });
+  }
+
   return {
     database,
+    services,
     async stop() {
+      consoleChat?.close();
       await database.close();
       log.info('service stopped');
     },

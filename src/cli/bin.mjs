@@ -23,5 +23,6 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => process.stderr.write(`${text}\n`),
   now: () => new Date(),
   signal: controller.signal,
+  stdin: process.stdin,
 });
 process.exitCode = code;

@@ -15,6 +15,8 @@ export interface CliContext {
   now: () => Date;
   /** Aborted on Ctrl-C / SIGTERM (long-running commands). */
   signal: AbortSignal;
+  /** Standard input, for the console chat of `dunghan serve`. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export interface CliCommand {

@@ -118,7 +118,7 @@ export function demoOfficials(): DemoOfficial[] {
       o(`tp-${k}-kt`, `Trưởng phòng Kinh tế xã ${c.name}`, 'unit_head', `${c.code}-KT`),
       o(`tp-${k}-vhxh`, `Trưởng phòng Văn hóa – Xã hội xã ${c.name}`, 'unit_head', `${c.code}-VHXH`),
       o(`gd-${k}-ttpv`, `Giám đốc Trung tâm Phục vụ hành chính công xã ${c.name}`, 'unit_head', `${c.code}-TTPV`),
-      o(`cb-${k}`, `Công chức một cửa xã ${c.name}`, 'officer', `${c.code}-TTPV`),
+      o(`cb-${k}`, `Công chức một cửa xã ${c.name}`, 'officer', `${c.code}-TTPV`, [c.code]),
     );
   }
   return officials;

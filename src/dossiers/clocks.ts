@@ -22,17 +22,23 @@ export async function loadClocks(db: Db, where: Prisma.DossierWhereInput): Promi
       where,
       select: { id: true, code: true, unitId: true, procedureId: true, receivedAt: true, dueAt: true, finishedAt: true, rescheduledDueAt: true },
     }),
-    db.supplementRequest.findMany({
-      where: { dossier: where },
-      select: { dossierId: true, requestedAt: true, suppliedAt: true },
-      orderBy: [{ dossierId: 'asc' }, { seq: 'asc' }],
-    }),
+    supplementsOf(db, where),
   ]);
+  return rows.map((r) => ({ ...r, supplements: supplements.get(r.id) ?? [] }));
+}
+
+/** The supplement requests of the dossiers matching `where`, in order, by dossier id. */
+export async function supplementsOf(db: Db, where: Prisma.DossierWhereInput): Promise<Map<number, Supplement[]>> {
+  const rows = await db.supplementRequest.findMany({
+    where: { dossier: where },
+    select: { dossierId: true, requestedAt: true, suppliedAt: true },
+    orderBy: [{ dossierId: 'asc' }, { seq: 'asc' }],
+  });
   const byDossier = new Map<number, Supplement[]>();
-  for (const s of supplements) {
+  for (const s of rows) {
     const list = byDossier.get(s.dossierId) ?? [];
     list.push({ requestedAt: s.requestedAt, suppliedAt: s.suppliedAt });
     byDossier.set(s.dossierId, list);
   }
-  return rows.map((r) => ({ ...r, supplements: byDossier.get(r.id) ?? [] }));
+  return byDossier;
 }

@@ -6,6 +6,7 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import { bulkInsert } from '../db/bulk.ts';
 import type { Database, Tx } from '../db/client.ts';
 import { applyStatDelta, StatDelta } from './daily-stats.ts';
+import { supplementsOf } from './clocks.ts';
 import { deadlineSnapshot, type DeadlineSnapshot } from './deadline.ts';
 
 export interface SupplementInput {
@@ -228,4 +229,29 @@ async function saveBatch(tx: Tx, engine: Database['target']['engine'], inputs: r
     await tx.counter.upsert({ where: { name: 'dossiers' }, create: { name: 'dossiers', value: 1 }, update: { value: { increment: 1 } } });
   }
   return result;
+}
+
+/**
+ * After a calendar change, re-derives the deadline fields (and, for dossiers whose due date
+ * dunghan computed itself, the due date) of the dossiers the change can affect: those with
+ * supplement pauses or a computed due date that were open on or after `fromDay`.
+ */
+export async function recomputeDeadlines(
+  database: Database,
+  ctx: SaveContext,
+  fromDate: Date,
+  dueFor?: (d: DossierInput) => Date,
+): Promise<SaveResult> {
+  const where = {
+    AND: [
+      { OR: [{ supplementCount: { gt: 0 } }, { dueAtOrigin: 'computed' }] },
+      { OR: [{ finishedAt: null }, { finishedAt: { gte: fromDate } }] },
+    ],
+  };
+  const [rows, supplements] = await Promise.all([database.db.dossier.findMany({ where }), supplementsOf(database.db, where)]);
+  const inputs = rows.map((r): DossierInput => {
+    const input: DossierInput = { ...r, dueAtOrigin: r.dueAtOrigin === 'computed' ? 'computed' : 'source', supplements: supplements.get(r.id) ?? [] };
+    return input.dueAtOrigin === 'computed' && dueFor ? { ...input, dueAt: dueFor(input) } : input;
+  });
+  return saveDossiers(database, inputs, ctx);
 }

@@ -93,13 +93,26 @@ export class Metrics {
     return { unit, period, end, buckets, rates: rates(buckets), carriedOver: carriedOver(buckets) };
   }
 
-  /** The unit, the same numbers for the previous period of the same length, and its ranking. */
-  async report(unitId: number, period: Period, at: Date, live: boolean): Promise<{ current: UnitMetrics; previous: UnitMetrics; ranking: RankingRow[] }> {
+  /**
+   * The unit, the same numbers for the previous period of the same length, its rank among its
+   * peers, and its children that handled dossiers (best first).
+   */
+  async report(
+    unitId: number,
+    period: Period,
+    at: Date,
+    live: boolean,
+  ): Promise<{ current: UnitMetrics; previous: UnitMetrics; ranking: RankingRow[]; children: RankingRow[] }> {
     const { totals, end } = await this.subtrees(period, at, live);
     const previousP = previousPeriod(period);
     const prev = await this.subtrees(previousP, at, false);
     const current = this.#metrics(unitId, totals, period, end);
-    return { current, previous: this.#metrics(unitId, prev.totals, previousP, prev.end), ranking: this.#peers(current.unit, totals) };
+    return {
+      current,
+      previous: this.#metrics(unitId, prev.totals, previousP, prev.end),
+      ranking: this.#peers(current.unit, totals),
+      children: rank(this.tree.children(unitId), totals),
+    };
   }
 
   /** Units of the same kind under the same parent that handled dossiers, best on-time rate first. */

@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { CALENDAR_YEARS } from '../../calendar/calendar.ts';
 import { loadCalendar } from '../../calendar/load.ts';
 import { importOverrides, parseDay, parseOverrideCsv, removeOverride, saveOverride, unitCodes, validateOverride } from '../../calendar/overrides.ts';
-import { localDate, weekday } from '../../calendar/time.ts';
+import { atLocal, localDate, weekday } from '../../calendar/time.ts';
+import { recomputeAfterCalendarChange } from '../../dossiers/recompute.ts';
 import { formatLocalDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { parse, parseInteger } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand, type CliContext } from '../context.ts';
+import type { Database } from '../../db/client.ts';
+import type { Period } from '../../calendar/hours.ts';
 
 export const calendarCommand: CliCommand = {
   name: 'calendar',
@@ -58,7 +61,8 @@ async function add(ctx: CliContext): Promise<number> {
   const usage = t('cli-calendar-usage');
   const { values, positionals } = parse(ctx.args, { off: { type: 'boolean' }, working: { type: 'boolean' }, name: { type: 'string' }, source: { type: 'string' }, unit: { type: 'string' } }, usage);
   if (positionals.length !== 1 || values.off === values.working) throw new UsageError(`${t('calendar-add-needs')}\n${usage}`);
-  return withDatabase(ctx, async ({ database: { db } }) => {
+  return withDatabase(ctx, async ({ config, database }) => {
+    const { db } = database;
     const checked = validateOverride(
       { date: positionals[0], kind: values.off ? 'day_off' : 'working_day', name: values.name, source: values.source, unit: values.unit },
       await unitCodes(db),
@@ -67,6 +71,7 @@ async function add(ctx: CliContext): Promise<number> {
     const o = checked.value;
     const result = await saveOverride(db, o, 'cli', ctx.now());
     ctx.out(t(result === 'created' ? 'calendar-added' : 'calendar-updated', { date: formatLocalDate(o.date), status: o.kind === 'day_off' ? t('calendar-off') : t('calendar-working'), name: o.name, source: o.source }));
+    await recompute(ctx, database, config.WORKING_HOURS, o.date);
     return 0;
   });
 }
@@ -75,10 +80,11 @@ async function remove(ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(ctx.args, { unit: { type: 'string' } }, t('cli-calendar-usage'));
   const date = positionals.length === 1 ? parseDay(positionals[0]!) : null;
   if (!date) throw new UsageError(`${t('calendar-bad-date', { first: String(CALENDAR_YEARS.first), last: String(CALENDAR_YEARS.last) })}\n${t('cli-calendar-usage')}`);
-  return withDatabase(ctx, async ({ database: { db } }) => {
-    const removed = await removeOverride(db, date, values.unit ?? '*', 'cli', ctx.now());
+  return withDatabase(ctx, async ({ config, database }) => {
+    const removed = await removeOverride(database.db, date, values.unit ?? '*', 'cli', ctx.now());
     if (!removed) throw new CliError(t('calendar-nothing-to-remove', { date: formatLocalDate(date) }));
     ctx.out(t('calendar-removed', { date: formatLocalDate(date) }));
+    await recompute(ctx, database, config.WORKING_HOURS, date);
     return 0;
   });
 }
@@ -92,7 +98,8 @@ async function importCsv(ctx: CliContext): Promise<number> {
   } catch {
     throw new CliError(t('cli-cannot-read-file', { file: positionals[0]! }));
   }
-  return withDatabase(ctx, async ({ database: { db } }) => {
+  return withDatabase(ctx, async ({ config, database }) => {
+    const { db } = database;
     let parsed: ReturnType<typeof parseOverrideCsv>;
     try {
       parsed = parseOverrideCsv(text, await unitCodes(db));
@@ -107,6 +114,14 @@ async function importCsv(ctx: CliContext): Promise<number> {
       if (completeYears.length > 0) ctx.out(t('calendar-complete-years', { years: completeYears.join(', ') }));
       for (const r of parsed.rejected) ctx.err(t('row-rejected', { row: r.row, field: r.field, value: r.value, reason: r.reason }));
     }
+    const first = parsed.rows.map((r) => r.date).sort()[0];
+    if (first) await recompute(ctx, database, config.WORKING_HOURS, first, values.json === true);
     return parsed.rejected.length > 0 ? 1 : 0;
   });
+}
+
+/** Re-derives the deadlines that a change on `date` (or later) can move. */
+async function recompute(ctx: CliContext, database: Database, workingHours: readonly Period[], date: string, quiet = false): Promise<void> {
+  const { updated, unchanged } = await recomputeAfterCalendarChange(database, { from: atLocal(date, 0), now: ctx.now(), workingHours });
+  if (!quiet) ctx.out(t('calendar-recomputed', { count: updated + unchanged }));
 }

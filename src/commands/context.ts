@@ -1,0 +1,19 @@
+// Builds a request's context: who is asking, what they may see, and a fresh view of the
+// organisation and calendar (cheap: a province has a few hundred units).
+import { loadCalendar } from '../calendar/load.ts';
+import { Metrics } from '../metrics/metrics.ts';
+import { scopeOf, viewerByChat, viewerByCode } from '../org/scope.ts';
+import { loadUnitTree } from '../org/tree.ts';
+import type { Asker, RequestContext, Services } from './types.ts';
+
+export async function requestContext(services: Services, asker: Asker, now: Date): Promise<RequestContext> {
+  const { db } = services.database;
+  const [tree, calendar, viewer] = await Promise.all([
+    loadUnitTree(db),
+    loadCalendar(db, services.config.WORKING_HOURS),
+    // The console is the operator's own terminal: it speaks as the official it names.
+    asker.channel === 'console' ? viewerByCode(db, asker.externalId) : viewerByChat(db, asker.channel, asker.externalId),
+  ]);
+  const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
+  return { ...services, now, asker, tree, calendar, metrics, viewer, scope: viewer ? scopeOf(viewer, tree) : null };
+}

@@ -1,0 +1,35 @@
+// /xephang [đơn vị] [kỳ]: units ranked by on-time rate. Leaders see the units under them by kind;
+// a unit head or commune chair sees where their unit stands among its peers.
+import { formatInt, formatPercent } from '../../i18n/format.ts';
+import { t } from '../../i18n/translate.ts';
+import type { RankingRow } from '../../metrics/metrics.ts';
+import type { Period } from '../../metrics/period.ts';
+import { periodLabel, presetPeriod, resolveTarget } from '../target.ts';
+import type { OfficialContext, Reply } from '../types.ts';
+
+export async function xephang(ctx: OfficialContext, rest: string): Promise<Reply> {
+  const target = resolveTarget(ctx, rest, 'y', 'xh');
+  return 'text' in target ? target : answer(ctx, target.unit.id, target.period);
+}
+
+/** Buttons: xh:<unit code>:<period key>. */
+export async function xephangButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+  const unit = args[0] ? ctx.tree.byCode.get(args[0]) : undefined;
+  const period = args[1] ? presetPeriod(args[1], ctx.now) : null;
+  return unit && period && ctx.scope.unitIds.has(unit.id) ? answer(ctx, unit.id, period) : null;
+}
+
+async function answer(ctx: OfficialContext, unitId: number, period: Period): Promise<Reply> {
+  const groups = await ctx.metrics.ranking(unitId, period, ctx.now, true);
+  const lines = [t('xephang-title', { period: periodLabel(period) })];
+  if (groups.length > 0) {
+    for (const g of groups) lines.push('', t('xephang-group', { kind: t(`kind-${g.kind}`) }), ...g.rows.map(line));
+    return { text: lines.join('\n') };
+  }
+  const { ranking } = await ctx.metrics.report(unitId, period, ctx.now, true);
+  if (ranking.length === 0) return { text: [...lines, t('xephang-none')].join('\n') };
+  return { text: [...lines, '', ...ranking.map(line)].join('\n') };
+}
+
+const line = (r: RankingRow): string =>
+  t('xephang-line', { rank: String(r.rank), unit: r.unit.name, rate: formatPercent(r.onTimeRate), handled: formatInt(r.handled) });

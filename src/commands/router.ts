@@ -1,0 +1,74 @@
+// Messages and button presses in, replies out: parse → identify → authorise → answer.
+// A failure inside a command becomes a polite reply and a log line, never a crash.
+import { t } from '../i18n/translate.ts';
+import { requestContext } from './context.ts';
+import { dangky, start, trogiup } from './handlers/account.ts';
+import { hoso } from './handlers/hoso.ts';
+import { listButton, listCommand } from './handlers/lists.ts';
+import { tiendo, tiendoButton } from './handlers/tiendo.ts';
+import { xephang, xephangButton } from './handlers/xephang.ts';
+import { parseCommand, type CommandName } from './parse/command.ts';
+import type { Asker, OfficialContext, Reply, RequestContext, Services } from './types.ts';
+
+type Open = (ctx: RequestContext, rest: string) => Promise<Reply>;
+type ForOfficials = (ctx: OfficialContext, rest: string) => Promise<Reply>;
+type ButtonHandler = (ctx: OfficialContext, args: string[]) => Promise<Reply | null>;
+
+/** Commands anyone may use, registered or not. */
+const OPEN: Partial<Record<CommandName, Open>> = { start, dangky, trogiup };
+
+/** Commands for registered officials, answered within their scope. */
+const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
+  tiendo,
+  quahan: listCommand('overdue'),
+  sapden: listCommand('due_soon'),
+  hoso,
+  xephang,
+};
+
+/** Button data is "<prefix>:<arg>:<arg>…". */
+const BUTTONS: Record<string, ButtonHandler> = {
+  td: tiendoButton,
+  qh: listButton('overdue'),
+  sd: listButton('due_soon'),
+  xh: xephangButton,
+};
+
+export interface MessageOptions {
+  /** The bot's @username, so commands addressed to other bots in a group are ignored. */
+  botUsername?: string;
+}
+
+export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Reply[]> {
+  const parsed = parseCommand(text, { allowBare: asker.chat.kind === 'private' || asker.channel === 'zalo', ...opts });
+  try {
+    const ctx = await requestContext(services, asker, now);
+    if (!parsed) {
+      // Chatter in a group is not for us; in a private chat, say how to ask.
+      if (asker.chat.kind === 'group') return [];
+      return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
+    }
+    const open = OPEN[parsed.name];
+    if (open) return [await open(ctx, parsed.rest)];
+    if (!ctx.viewer || !ctx.scope) return [{ text: t('chat-stranger') }];
+    const handler = OFFICIAL[parsed.name];
+    if (!handler) return [{ text: t('chat-not-yet', { command: `/${parsed.name}` }) }];
+    return [await handler(ctx as OfficialContext, parsed.rest)];
+  } catch (e) {
+    services.log.error({ err: e, command: parsed?.name, channel: asker.channel }, 'command failed');
+    return [{ text: t('chat-error') }];
+  }
+}
+
+export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Reply> {
+  try {
+    const [prefix = '', ...args] = data.split(':');
+    const handler = BUTTONS[prefix];
+    const ctx = await requestContext(services, asker, now);
+    if (!ctx.viewer || !ctx.scope) return { text: t('chat-stranger') };
+    return (handler && (await handler(ctx as OfficialContext, args))) ?? { text: t('chat-stale-button') };
+  } catch (e) {
+    services.log.error({ err: e, data, channel: asker.channel }, 'button failed');
+    return { text: t('chat-error') };
+  }
+}
