@@ -4,13 +4,18 @@ import { parse } from '@fluent/syntax';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatInt, formatPercent } from '../src/i18n/format.ts';
 import { fold } from '../src/i18n/fold.ts';
-import { messageIds, t } from '../src/i18n/translate.ts';
+import { localeFiles, messageIds, t } from '../src/i18n/translate.ts';
 
 describe('locales', () => {
-  it.each(['vi', 'en'])('%s.ftl parses without a broken entry (a broken one would silently vanish)', (lang) => {
-    const resource = parse(readFileSync(new URL(`../locales/${lang}.ftl`, import.meta.url), 'utf8'), {});
+  it.each([...localeFiles('vi'), ...localeFiles('en')])('%s parses without a broken entry (a broken one would silently vanish)', (file) => {
+    const resource = parse(readFileSync(new URL(`../locales/${file}`, import.meta.url), 'utf8'), {});
     const junk = resource.body.filter((e) => e.type === 'Junk').map((e) => (e as { content: string }).content.slice(0, 80));
     expect(junk).toEqual([]);
+  });
+
+  it('defines every message id once', () => {
+    const ids = messageIds('vi');
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('every message id used in src/ exists in vi.ftl', () => {

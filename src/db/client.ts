@@ -12,7 +12,8 @@ import type { DatabaseTarget } from './url.ts';
 export type Db = SqliteClient;
 /** A transaction client, as passed to `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-export type { Prisma } from './generated/sqlite/client.ts';
+/** Prisma's namespace (types, and Prisma.sql for raw fragments; the runtime is shared by both clients). */
+export { Prisma } from './generated/sqlite/client.ts';
 
 export interface Database {
   readonly target: DatabaseTarget;

@@ -31,6 +31,7 @@ export async function clearData(db: Db): Promise<void> {
     db.unit.deleteMany(),
     db.ingestRun.deleteMany(),
     db.dailyStat.deleteMany(),
+    db.monthlyStat.deleteMany(),
     db.counter.deleteMany(),
   ]);
 }

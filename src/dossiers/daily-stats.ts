@@ -1,10 +1,10 @@
-// What one dossier adds to the per-unit, per-day counters (DailyStat): its receipt on the day it
+// What one dossier adds to the per-unit counters by day (DailyStat) and month (MonthlyStat): its receipt on the day it
 // was received, its result on the day it finished. The store applies the difference between a
 // dossier's old and new contributions in the same transaction as the write, so the counters stay
 // exact as dossiers change.
 import type { Db, Tx } from '../db/client.ts';
 import type { DatabaseTarget } from '../db/url.ts';
-import { epochDayOf } from '../calendar/time.ts';
+import { epochDayOf, fromEpochDay } from '../calendar/time.ts';
 import { RECEIVING_CHANNEL } from './status.ts';
 
 export const RECEIPT_FIELDS = ['received', 'receivedOnline', 'receivedPostal', 'digitized', 'paidOnline', 'paidAmount'] as const;
@@ -69,21 +69,42 @@ export class StatDelta {
   }
 }
 
-const MAX_PARAMS = 30_000;
-const COLUMNS = ['unitId', 'day', ...STAT_FIELDS] as const;
+/** A local day's month key: year × 12 + month − 1. */
+export function monthOfDay(day: number): number {
+  const date = fromEpochDay(day);
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
 
-/** Adds the delta to the counters: INSERT … ON CONFLICT DO UPDATE (SQLite ≥ 3.24 and PostgreSQL). */
+const MAX_PARAMS = 30_000;
+
+/**
+ * Adds the delta to the daily and the monthly counters: INSERT … ON CONFLICT DO UPDATE
+ * (SQLite ≥ 3.24 and PostgreSQL).
+ */
 export async function applyStatDelta(db: Db | Tx, engine: DatabaseTarget['engine'], delta: StatDelta): Promise<void> {
-  const rows = delta.rows();
-  const perChunk = Math.floor(MAX_PARAMS / COLUMNS.length);
+  const daily = delta.rows();
+  const monthly = new Map<string, { unitId: number; key: number; counts: StatCounts }>();
+  for (const r of daily) {
+    const key = monthOfDay(r.day);
+    const id = `${r.unitId}:${key}`;
+    let m = monthly.get(id);
+    if (!m) monthly.set(id, (m = { unitId: r.unitId, key, counts: emptyCounts() }));
+    for (const f of STAT_FIELDS) m.counts[f] += r.counts[f];
+  }
+  await upsertAdd(db, engine, 'DailyStat', 'day', daily.map((r) => ({ unitId: r.unitId, key: r.day, counts: r.counts })));
+  await upsertAdd(db, engine, 'MonthlyStat', 'month', [...monthly.values()]);
+}
+
+async function upsertAdd(db: Db | Tx, engine: DatabaseTarget['engine'], table: string, keyColumn: string, rows: { unitId: number; key: number; counts: StatCounts }[]): Promise<void> {
+  const columns = ['unitId', keyColumn, ...STAT_FIELDS];
+  const perChunk = Math.floor(MAX_PARAMS / columns.length);
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
     let n = 0;
     const ph = () => (engine === 'sqlite' ? '?' : `$${++n}`);
-    const values = chunk.map(() => `(${COLUMNS.map(ph).join(', ')})`).join(', ');
-    const updates = STAT_FIELDS.map((f) => `"${f}" = "DailyStat"."${f}" + excluded."${f}"`).join(', ');
-    const sql = `INSERT INTO "DailyStat" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("unitId", "day") DO UPDATE SET ${updates}`;
-    const params = chunk.flatMap((r) => [r.unitId, r.day, ...STAT_FIELDS.map((f) => r.counts[f])]);
-    await db.$executeRawUnsafe(sql, ...params);
+    const values = chunk.map(() => `(${columns.map(ph).join(', ')})`).join(', ');
+    const updates = STAT_FIELDS.map((f) => `"${f}" = "${table}"."${f}" + excluded."${f}"`).join(', ');
+    const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("unitId", "${keyColumn}") DO UPDATE SET ${updates}`;
+    await db.$executeRawUnsafe(sql, ...chunk.flatMap((r) => [r.unitId, r.key, ...STAT_FIELDS.map((f) => r.counts[f])]));
   }
 }

@@ -53,7 +53,7 @@ export class Metrics {
     const toDay = toEpochDay(period.to);
     const perUnit: PerUnit = new Map();
     if (live && end.getTime() === at.getTime()) {
-      await dailyCounts(db, fromDay, toDay, perUnit);
+      await dailyCounts(db, fromDay, toDay, perUnit, true);
       await openNow(db, at, perUnit);
       return { perUnit, end };
     }

@@ -2,8 +2,9 @@
 // in progress at the end of the period (an indexed count on the derived deadline fields when the
 // period ends now; classified one by one on the calendar when it ended in the past).
 import type { WorkCalendar } from '../calendar/calendar.ts';
-import { atLocal, epochDayOf, localDate } from '../calendar/time.ts';
-import type { Db } from '../db/client.ts';
+import { addDays, atLocal, epochDayOf, fromEpochDay, localDate, toEpochDay } from '../calendar/time.ts';
+import { monthOfDay } from '../dossiers/daily-stats.ts';
+import { Prisma, type Db } from '../db/client.ts';
 import { loadOpenDossiers, stateOf } from '../dossiers/open.ts';
 import type { UnitTree } from '../org/tree.ts';
 import { RECEIVING_CHANNEL } from '../dossiers/status.ts';
@@ -19,22 +20,56 @@ function bucketOf(map: PerUnit, unitId: number): Buckets {
   return b;
 }
 
-/** Receipts and results counted on local days [fromDay, toDay]. */
-export async function dailyCounts(db: Db, fromDay: number, toDay: number, into: PerUnit): Promise<void> {
-  if (toDay < fromDay) return;
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
-    SELECT "unitId", SUM("received") AS received, SUM("receivedOnline") AS "receivedOnline", SUM("receivedPostal") AS "receivedPostal",
-           SUM("digitized") AS digitized, SUM("paidOnline") AS "paidOnline", SUM("paidAmount") AS "paidAmount", SUM("finished") AS finished,
-           SUM("finishedEarly") AS "finishedEarly", SUM("finishedOnTime") AS "finishedOnTime", SUM("finishedLate") AS "finishedLate",
-           SUM("rated") AS rated, SUM("satisfied") AS satisfied
-      FROM "DailyStat" WHERE "day" BETWEEN ${fromDay} AND ${toDay} GROUP BY "unitId"`;
-  for (const r of rows) {
-    addBuckets(bucketOf(into, num(r.unitId)), {
-      received: num(r.received), receivedOnline: num(r.receivedOnline), receivedPostal: num(r.receivedPostal), digitized: num(r.digitized),
-      paidOnline: num(r.paidOnline), paidAmount: num(r.paidAmount), finished: num(r.finished), finishedEarly: num(r.finishedEarly),
-      finishedOnTime: num(r.finishedOnTime), finishedLate: num(r.finishedLate), rated: num(r.rated), satisfied: num(r.satisfied),
-    });
+const SUMS = Prisma.sql`SUM("received") AS received, SUM("receivedOnline") AS "receivedOnline", SUM("receivedPostal") AS "receivedPostal",
+  SUM("digitized") AS digitized, SUM("paidOnline") AS "paidOnline", SUM("paidAmount") AS "paidAmount", SUM("finished") AS finished,
+  SUM("finishedEarly") AS "finishedEarly", SUM("finishedOnTime") AS "finishedOnTime", SUM("finishedLate") AS "finishedLate",
+  SUM("rated") AS rated, SUM("satisfied") AS satisfied`;
+
+/**
+ * Receipts and results counted on local days [fromDay, toDay]: whole months from the monthly
+ * counters, the days before and after them from the daily ones. `endsNow` says that nothing was
+ * received or finished after toDay (the period ends now), so toDay's month may be read whole.
+ */
+export async function dailyCounts(db: Db, fromDay: number, toDay: number, into: PerUnit, endsNow = false): Promise<void> {
+  for (const segment of segments(fromDay, endsNow ? lastOfMonth(toDay) : toDay)) {
+    const rows = segment.kind === 'days'
+      ? await db.$queryRaw<Record<string, unknown>[]>`SELECT "unitId", ${SUMS} FROM "DailyStat" WHERE "day" BETWEEN ${segment.from} AND ${segment.to} GROUP BY "unitId"`
+      : await db.$queryRaw<Record<string, unknown>[]>`SELECT "unitId", ${SUMS} FROM "MonthlyStat" WHERE "month" BETWEEN ${segment.from} AND ${segment.to} GROUP BY "unitId"`;
+    for (const r of rows) {
+      addBuckets(bucketOf(into, num(r.unitId)), {
+        received: num(r.received), receivedOnline: num(r.receivedOnline), receivedPostal: num(r.receivedPostal), digitized: num(r.digitized),
+        paidOnline: num(r.paidOnline), paidAmount: num(r.paidAmount), finished: num(r.finished), finishedEarly: num(r.finishedEarly),
+        finishedOnTime: num(r.finishedOnTime), finishedLate: num(r.finishedLate), rated: num(r.rated), satisfied: num(r.satisfied),
+      });
+    }
   }
+}
+
+type Segment = { kind: 'days' | 'months'; from: number; to: number };
+
+const firstOfMonth = (day: number): number => toEpochDay(`${fromEpochDay(day).slice(0, 8)}01`);
+const lastOfMonth = (day: number): number => toEpochDay(addDays(`${addDays(`${fromEpochDay(day).slice(0, 8)}01`, 32).slice(0, 8)}01`, -1));
+
+/** [fromDay, toDay] as at most: leading days, a run of whole months, trailing days. */
+export function segments(fromDay: number, toDay: number): Segment[] {
+  if (toDay < fromDay) return [];
+  const out: Segment[] = [];
+  let day = fromDay;
+  if (day !== firstOfMonth(day)) {
+    const end = Math.min(lastOfMonth(day), toDay);
+    out.push({ kind: 'days', from: day, to: end });
+    day = end + 1;
+  }
+  let monthsFrom = -1;
+  let monthsTo = -1;
+  while (day <= toDay && lastOfMonth(day) <= toDay) {
+    if (monthsFrom < 0) monthsFrom = monthOfDay(day);
+    monthsTo = monthOfDay(day);
+    day = lastOfMonth(day) + 1;
+  }
+  if (monthsFrom >= 0) out.push({ kind: 'months', from: monthsFrom, to: monthsTo });
+  if (day <= toDay) out.push({ kind: 'days', from: day, to: toDay });
+  return out;
 }
 
 /** Receipts and results between the start of `end`'s local day and `end` (a partial day). */

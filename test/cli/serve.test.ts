@@ -22,7 +22,14 @@ describe('npm start (dunghan serve)', () => {
     expect(out).toMatch(t.target.engine === 'sqlite' ? /Cơ sở dữ liệu: SQLite / : /Cơ sở dữ liệu: PostgreSQL /);
     expect(out).toMatch(/đã tạo dữ liệu demo \([\d.]+ hồ sơ\)/);
 
-    // Still running after the banner; Ctrl-C stops it with exit code 0.
+    // The console chat answers as a demo official, and can switch to another one.
+    expect(out).toContain('Chat thử ngay tại đây với tư cách Chủ tịch UBND xã');
+    child.stdin!.write('/tiendo\n');
+    expect(await waitFor(() => child.output().includes('📊 Tiến độ giải quyết hồ sơ — Xã'), 10_000)).toBe(true);
+    child.stdin!.write('#doi ct-qng\nquá hạn\n');
+    expect(await waitFor(() => child.output().includes('⏰ Hồ sơ quá hạn — Tỉnh Quảng Ngãi'), 10_000)).toBe(true);
+
+    // Still running; Ctrl-C stops it with exit code 0.
     await new Promise((r) => setTimeout(r, 300));
     expect(child.exitCode).toBeNull();
     child.kill('SIGINT');

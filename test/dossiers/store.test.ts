@@ -1,7 +1,7 @@
 // The one write path: idempotent, records what changed as events, keeps the per-day counters
 // exact, and writes a batch whole or not at all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StatDelta, STAT_FIELDS } from '../../src/dossiers/daily-stats.ts';
+import { monthOfDay, StatDelta, STAT_FIELDS } from '../../src/dossiers/daily-stats.ts';
 import { recomputeAfterCalendarChange } from '../../src/dossiers/recompute.ts';
 import { saveOverride } from '../../src/calendar/overrides.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
@@ -26,6 +26,18 @@ async function expectCountersExact(): Promise<void> {
     .map((r) => ({ ...r, paidAmount: Number(r.paidAmount) }))
     .filter((r) => STAT_FIELDS.some((f) => r[f] !== 0));
   expect(stored).toEqual(expected);
+  const months = new Map<string, Record<string, number>>();
+  for (const d of expected) {
+    const key = `${d.unitId}:${monthOfDay(d.day)}`;
+    const m = months.get(key) ?? Object.fromEntries(STAT_FIELDS.map((f) => [f, 0]));
+    for (const f of STAT_FIELDS) m[f]! += d[f];
+    months.set(key, m);
+  }
+  const monthly = (await database.db.monthlyStat.findMany())
+    .map((r) => ({ ...r, paidAmount: Number(r.paidAmount) }))
+    .filter((r) => STAT_FIELDS.some((f) => r[f] !== 0));
+  expect(monthly).toHaveLength(months.size);
+  for (const r of monthly) expect(months.get(`${r.unitId}:${r.month}`)).toEqual(Object.fromEntries(STAT_FIELDS.map((f) => [f, r[f]])));
 }
 
 describe('saveDossiers', () => {

@@ -110,3 +110,24 @@ describe('ranking and previous period', () => {
     expect(r.previous.rates.onTimeRate).toBe(50);
   });
 });
+
+describe('reading the counters', () => {
+  it('splits a period into leading days, whole months and trailing days', async () => {
+    const { segments } = await import('../../src/metrics/sources.ts');
+    const { toEpochDay } = await import('../../src/calendar/time.ts');
+    const { monthOfDay } = await import('../../src/dossiers/daily-stats.ts');
+    const d = (s: string) => toEpochDay(s);
+    const m = (s: string) => monthOfDay(d(s));
+    expect(segments(d('2026-01-01'), d('2026-11-27'))).toEqual([
+      { kind: 'months', from: m('2026-01-01'), to: m('2026-10-01') },
+      { kind: 'days', from: d('2026-11-01'), to: d('2026-11-27') },
+    ]);
+    expect(segments(d('2026-02-15'), d('2026-04-30'))).toEqual([
+      { kind: 'days', from: d('2026-02-15'), to: d('2026-02-28') },
+      { kind: 'months', from: m('2026-03-01'), to: m('2026-04-01') },
+    ]);
+    expect(segments(d('2026-11-02'), d('2026-11-08'))).toEqual([{ kind: 'days', from: d('2026-11-02'), to: d('2026-11-08') }]);
+    expect(segments(d('2024-02-01'), d('2024-02-29'))).toEqual([{ kind: 'months', from: m('2024-02-01'), to: m('2024-02-01') }]);
+    expect(segments(d('2026-11-08'), d('2026-11-02'))).toEqual([]);
+  });
+});

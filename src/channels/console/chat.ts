@@ -28,8 +28,10 @@ export function startConsoleChat(opts: { services: Services; input: NodeJS.Reada
   };
 
   const rl = createInterface({ input: opts.input, terminal: false });
+  // Lines are answered one after another, in the order typed.
+  let queue = Promise.resolve();
   rl.on('line', (line) => {
-    void (async () => {
+    queue = queue.then(async () => {
       const text = line.trim();
       if (text === '') return;
       const switchTo = /^#doi\s+(\S+)$/i.exec(text);
@@ -42,7 +44,7 @@ export function startConsoleChat(opts: { services: Services; input: NodeJS.Reada
       const choice = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
       if (choice) return show(await handleButton(services, asker(), choice.data, now()));
       for (const reply of await handleMessage(services, asker(), text, now())) show(reply);
-    })().catch((e: unknown) => services.log.error({ err: e }, 'console chat failed'));
+    }).catch((e: unknown) => services.log.error({ err: e }, 'console chat failed'));
   });
   return { close: () => rl.close() };
 }
