@@ -25,6 +25,11 @@ const workingHours = z.string().transform((text, ctx): Period[] => {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const int = (min: number, max: number, dflt: number) => optional(z.coerce.number().int().min(min).max(max).default(dflt));
+const flag = (dflt: '0' | '1') => optional(z.enum(['0', '1']).default(dflt));
+/** Five-field cron (minute hour day month weekday), read in Asia/Ho_Chi_Minh. */
+const cron = (dflt: string) => optional(z.string().regex(/^\s*(\S+\s+){4}\S+\s*$/).default(dflt));
+
 const schema = z.object({
   DATABASE_URL: optional(z.string().default(DEFAULT_DATABASE_URL)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS).default('info')),
@@ -32,18 +37,39 @@ const schema = z.object({
   DEMO_SEED: optional(z.enum(['auto', 'always', 'never']).default('auto')),
   WORKING_HOURS: optional(workingHours.default([...DEFAULT_WORKING_HOURS])),
   DUE_SOON_WORKING_DAYS: optional(z.coerce.number().int().min(0).max(10).default(1)),
+  HTTP_HOST: optional(z.string().min(1).default('127.0.0.1')),
+  HTTP_PORT: int(0, 65535, 8080),
   TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d{3,}:[A-Za-z0-9_-]{20,}$/).optional()),
   TELEGRAM_API_ROOT: optional(z.url({ protocol: /^https?$/ }).default('https://api.telegram.org')),
+  TELEGRAM_MODE: optional(z.enum(['polling', 'webhook']).default('polling')),
+  TELEGRAM_WEBHOOK_URL: optional(z.url({ protocol: /^https$/ }).optional()),
+  TELEGRAM_WEBHOOK_SECRET: optional(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/).optional()),
   ZALO_CREDENTIALS_FILE: optional(z.string().optional()),
+  ZALO_MIN_INTERVAL_MS: int(0, 600_000, 4000),
+  ALERTS_EVERY_MINUTES: int(1, 1440, 10),
+  ALERT_OVERDUE_REPEAT_DAYS: int(1, 30, 2),
+  ALERT_ESCALATE_AFTER_DAYS: int(1, 60, 3),
+  ALERT_INCLUDE_DEPUTIES: flag('1'),
+  OUTBOX_MAX_ATTEMPTS: int(1, 50, 8),
+  DIGEST_CRON: cron('30 7 * * 1'),
+  DIGEST_ON_HOLIDAY: optional(z.enum(['next_working_day', 'same_day', 'skip']).default('next_working_day')),
+  INGEST_MAX_BODY_BYTES: int(1024, 200 * 1024 * 1024, 5 * 1024 * 1024),
+  STALE_AFTER_WORKING_DAYS: int(1, 30, 1),
 });
 
 /** Every variable the service reads. */
 export const CONFIG_VARIABLES = Object.keys(schema.shape);
 
 /** Variables whose values must never be printed, even in an error. */
-const SECRET = new Set(['TELEGRAM_BOT_TOKEN']);
+const SECRET = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
 
-export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL'> & { database: DatabaseTarget };
+/** Telegram off, by long polling, or by webhook (which needs its URL and secret): one of three. */
+export type TelegramConfig =
+  | null
+  | { token: string; apiRoot: string; mode: 'polling' }
+  | { token: string; apiRoot: string; mode: 'webhook'; webhookUrl: string; webhookSecret: string };
+
+export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL'> & { database: DatabaseTarget; telegram: TelegramConfig };
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -61,7 +87,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const database = parseDatabaseUrl(parsed.data.DATABASE_URL, cwd);
   if (!database) throw configError('DATABASE_URL', env);
   const { DATABASE_URL: _, ...rest } = parsed.data;
-  return { ...rest, database };
+  return { ...rest, database, telegram: telegramConfig(rest, env) };
+}
+
+function telegramConfig(c: Omit<z.infer<typeof schema>, 'DATABASE_URL'>, env: NodeJS.ProcessEnv): TelegramConfig {
+  if (!c.TELEGRAM_BOT_TOKEN) return null;
+  const base = { token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT.replace(/\/+$/, '') };
+  if (c.TELEGRAM_MODE === 'polling') return { ...base, mode: 'polling' };
+  if (!c.TELEGRAM_WEBHOOK_URL) throw configError('TELEGRAM_WEBHOOK_URL', env);
+  if (!c.TELEGRAM_WEBHOOK_SECRET) throw configError('TELEGRAM_WEBHOOK_SECRET', env);
+  return { ...base, mode: 'webhook', webhookUrl: c.TELEGRAM_WEBHOOK_URL, webhookSecret: c.TELEGRAM_WEBHOOK_SECRET };
 }
 
 function configError(variable: string, env: NodeJS.ProcessEnv): ConfigError {

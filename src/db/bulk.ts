@@ -16,21 +16,26 @@ const quote = (identifier: string): string => {
   return `"${identifier}"`;
 };
 
-function statement(engine: Engine, table: string, columns: string[], count: number, returning: string[]): string {
+function statement(engine: Engine, table: string, columns: string[], count: number, returning: string[], skipConflictOn: string[]): string {
   let n = 0;
   const tuple = () => `(${columns.map(() => (engine === 'sqlite' ? '?' : `$${++n}`)).join(', ')})`;
   const values = Array.from({ length: count }, tuple).join(', ');
+  const skip = skipConflictOn.length > 0 ? ` ON CONFLICT (${skipConflictOn.map(quote).join(', ')}) DO NOTHING` : '';
   const ret = returning.length > 0 ? ` RETURNING ${returning.map(quote).join(', ')}` : '';
-  return `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${values}${ret}`;
+  return `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${values}${skip}${ret}`;
 }
 
-/** Inserts rows (all with the same keys) and returns the `returning` columns of each. */
+/**
+ * Inserts rows (all with the same keys) and returns the `returning` columns of each inserted
+ * row. With `skipConflictOn`, rows clashing on that unique key are skipped (and not returned).
+ */
 export async function bulkInsert<R extends Row = Row>(
   db: Db | Tx,
   engine: Engine,
   table: string,
   rows: readonly Row[],
   returning: string[] = [],
+  skipConflictOn: string[] = [],
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
@@ -39,7 +44,7 @@ export async function bulkInsert<R extends Row = Row>(
   for (let i = 0; i < rows.length; i += perChunk) {
     const chunk = rows.slice(i, i + perChunk);
     const params = chunk.flatMap((r) => columns.map((c) => r[c] ?? null));
-    const sql = statement(engine, table, columns, chunk.length, returning);
+    const sql = statement(engine, table, columns, chunk.length, returning, skipConflictOn);
     if (returning.length > 0) out.push(...(await db.$queryRawUnsafe<R[]>(sql, ...params)));
     else await db.$executeRawUnsafe(sql, ...params);
   }

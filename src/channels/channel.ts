@@ -1,0 +1,53 @@
+// What every chat channel (Telegram, Zalo, the console) offers the dispatcher: send one message
+// to one address, or fail with a typed error that says what to do next. Channels know nothing
+// of deadlines; the dispatcher knows nothing of Telegram or Zalo.
+import type { Button } from '../commands/types.ts';
+import type { ChannelName } from '../org/codes.ts';
+
+export interface OutgoingMessage {
+  text: string;
+  buttons?: Button[][];
+  image?: { png: Buffer; caption?: string };
+}
+
+/** What went wrong, and so what the dispatcher does. */
+export type ChannelErrorKind =
+  /** Slow down: retry after retryAfterMs (Telegram 429 retry_after, Zalo's rate limit). */
+  | 'rate_limited'
+  /** Try again later with backoff (5xx, network error, timeout). */
+  | 'transient'
+  /** This address will not accept messages (bot blocked, chat not found, stranger): stop, deactivate it, tell the admins. */
+  | 'unreachable'
+  /** The message itself is refused (malformed, too large): do not retry it. */
+  | 'rejected';
+
+export class ChannelError extends Error {
+  constructor(
+    readonly kind: ChannelErrorKind,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Sending limits, enforced by the dispatcher's pacer before each send. */
+export interface Limits {
+  /** Per private chat: at most `count` messages per `windowMs`. */
+  perChat: { count: number; windowMs: number };
+  /** Per group chat. */
+  perGroup: { count: number; windowMs: number };
+  /** For the whole channel. */
+  overall: { count: number; windowMs: number };
+}
+
+export interface Channel {
+  readonly name: ChannelName;
+  /** Longest text of one message; the dispatcher splits longer texts. */
+  readonly maxText: number;
+  readonly limits: Limits;
+  /** Whether an address is a group chat (for pacing and for what may be posted there). */
+  isGroup(address: string): boolean;
+  /** Sends, or throws ChannelError. Resolves only once the channel has accepted the message. */
+  send(address: string, message: OutgoingMessage): Promise<void>;
+}
