@@ -9,8 +9,13 @@ import { countAttention } from './dossiers/attention.ts';
 import { formatInt } from './i18n/format.ts';
 import { t } from './i18n/translate.ts';
 import type { Logger } from './log.ts';
+import { startAlertSchedule } from './alerts/schedule.ts';
+import type { Channel } from './channels/channel.ts';
+import { consoleChannel } from './channels/console/channel.ts';
 import { defaultPersona, startConsoleChat, type ConsoleChat } from './channels/console/chat.ts';
 import type { Services } from './commands/types.ts';
+import type { ChannelName } from './org/codes.ts';
+import { Dispatcher } from './outbox/dispatcher.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -76,11 +81,21 @@ export async function startService({ config, log, now, print, input }: ServiceOp
     consoleChat = startConsoleChat({ services, input, print, now, persona });
   }
 
+  // Delivery: the outbox dispatcher sends through the enabled channels; in demo mode the console
+  // prints what would be sent.
+  const enabled = new Map<ChannelName, Channel>();
+  if (channels.length === 0) enabled.set('console', consoleChannel(print));
+  const dispatcher = new Dispatcher({ database, channels: enabled, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
+  dispatcher.start();
+  const alerts = startAlertSchedule({ services, channels: enabled, now, everyMinutes: config.ALERTS_EVERY_MINUTES });
+
   return {
     database,
     services,
     async stop() {
       consoleChat?.close();
+      await alerts.stop();
+      await dispatcher.stop();
       await database.close();
       log.info('service stopped');
     },

@@ -34,6 +34,7 @@ help-official =
     /quahan [đơn vị] — danh sách hồ sơ quá hạn, quá hạn lâu nhất trước
     /sapden [đơn vị] — hồ sơ đến hạn hôm nay và ngày làm việc tới
     /hoso <mã hồ sơ> — tình trạng một hồ sơ
+    /xacnhan <mã hồ sơ> <ngày> — hẹn ngày xử lý xong (tạm dừng nhắc việc tới ngày đó)
     /xephang [kỳ] — xếp hạng tỷ lệ đúng hạn của các đơn vị
     /trogiup — hướng dẫn này
     Kỳ: hôm nay, tuần này, tuần trước, tháng này, tháng 11, quý 4, năm (từ đầu năm), 01/11-15/11.
@@ -137,3 +138,5 @@ plain-choices = Chọn bằng cách gõ số:
 console-intro = Chat thử ngay tại đây với tư cách { $title } ({ $code }): gõ /tiendo, /quahan, /sapden, /hoso <mã>, /xephang, /trogiup. Đổi người: #doi <mã cán bộ>, ví dụ #doi ct-qng.
 console-persona = Đang nói với tư cách { $name } — { $title } ({ $code }).
 console-unknown-official = Không có cán bộ mã "{ $code }".
+console-outgoing = ─── Tin gửi tới { $address } (chế độ demo: chỉ in ra, không gửi) ───
+console-image = [kèm ảnh PNG, { $bytes } byte]

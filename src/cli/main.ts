@@ -2,17 +2,19 @@
 import { ConfigError } from '../config.ts';
 import { t } from '../i18n/translate.ts';
 import { CliError, UsageError, type CliCommand, type CliContext } from './context.ts';
+import { alertsCommand } from './commands/alerts.ts';
 import { askCommand } from './commands/ask.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { dbCommand } from './commands/db.ts';
 import { dueCommand } from './commands/due.ts';
 import { inviteCommand } from './commands/invite.ts';
+import { outboxCommand } from './commands/outbox.ts';
 import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
 import { statusCommand } from './commands/status.ts';
 
-export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, askCommand, inviteCommand, dueCommand, calendarCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, dueCommand, calendarCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -6,6 +6,7 @@ import { dangky, start, trogiup } from './handlers/account.ts';
 import { hoso } from './handlers/hoso.ts';
 import { listButton, listCommand } from './handlers/lists.ts';
 import { tiendo, tiendoButton } from './handlers/tiendo.ts';
+import { ackButton, apologyButton, xacnhan } from './handlers/xacnhan.ts';
 import { xephang, xephangButton } from './handlers/xephang.ts';
 import { parseCommand, type CommandName } from './parse/command.ts';
 import type { Asker, OfficialContext, Reply, RequestContext, Services } from './types.ts';
@@ -24,6 +25,7 @@ const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
   sapden: listCommand('due_soon'),
   hoso,
   xephang,
+  xacnhan,
 };
 
 /** Button data is "<prefix>:<arg>:<arg>…". */
@@ -32,6 +34,8 @@ const BUTTONS: Record<string, ButtonHandler> = {
   qh: listButton('overdue'),
   sd: listButton('due_soon'),
   xh: xephangButton,
+  ack: ackButton,
+  xl: apologyButton,
 };
 
 export interface MessageOptions {

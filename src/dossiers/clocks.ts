@@ -13,6 +13,7 @@ export interface ClockRow {
   dueAt: Date;
   finishedAt: Date | null;
   rescheduledDueAt: Date | null;
+  rescheduleCount: number;
   supplements: Supplement[];
 }
 
@@ -20,7 +21,7 @@ export async function loadClocks(db: Db, where: Prisma.DossierWhereInput): Promi
   const [rows, supplements] = await Promise.all([
     db.dossier.findMany({
       where,
-      select: { id: true, code: true, unitId: true, procedureId: true, receivedAt: true, dueAt: true, finishedAt: true, rescheduledDueAt: true },
+      select: { id: true, code: true, unitId: true, procedureId: true, receivedAt: true, dueAt: true, finishedAt: true, rescheduledDueAt: true, rescheduleCount: true },
     }),
     supplementsOf(db, where),
   ]);

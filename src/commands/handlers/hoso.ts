@@ -15,7 +15,7 @@ export async function hoso(ctx: OfficialContext, rest: string): Promise<Reply> {
     where: { code: found.code },
     select: {
       id: true, code: true, unitId: true, procedureId: true, receivedAt: true, dueAt: true, finishedAt: true, rescheduledDueAt: true,
-      channel: true, status: true, supplementCount: true,
+      channel: true, status: true, supplementCount: true, rescheduleCount: true,
       procedure: { select: { name: true } },
       supplements: { select: { requestedAt: true, suppliedAt: true }, orderBy: { seq: 'asc' } },
     },

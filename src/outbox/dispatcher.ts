@@ -1,0 +1,231 @@
+// Sends what the outbox holds. Rows are claimed with a lease (on PostgreSQL with FOR UPDATE SKIP
+// LOCKED, so several instances share the work without sending a row twice); a row whose lease
+// expired — its sender crashed mid-send — is claimed again, so nothing is lost and at most the
+// messages in flight at a crash are sent twice. Failures retry with exponential backoff and
+// jitter, honouring a channel's retry_after; an unreachable address is deactivated and the
+// message re-routed to the official's other channel; rows that cannot be sent end "dead" and the
+// admins are told once.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { ChannelError, type Channel, type ChannelErrorKind, type OutgoingMessage } from '../channels/channel.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../log.ts';
+import type { ChannelName } from '../org/codes.ts';
+import { enqueue } from './enqueue.ts';
+import type { OutboxPayload } from './message.ts';
+import { notifyAdmins } from './notices.ts';
+import { Pacer } from './pacer.ts';
+import { addressesOf } from './routing.ts';
+import { splitText } from './split.ts';
+
+export interface DispatcherOptions {
+  database: Database;
+  channels: ReadonlyMap<ChannelName, Channel>;
+  log: Logger;
+  maxAttempts: number;
+  now?: () => Date;
+  /** Identifies this process's leases. */
+  owner?: string;
+  leaseMs?: number;
+  batch?: number;
+  /** Messages sent at the same time; at most this many can be sent twice after a crash. */
+  concurrency?: number;
+  sendTimeoutMs?: number;
+  /** Pause when there is nothing to send. */
+  idleMs?: number;
+  pacer?: Pacer;
+  random?: () => number;
+  /** First retry delay; doubles with each attempt up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+interface Row {
+  id: number;
+  dedupKey: string;
+  officialId: number | null;
+  channel: string;
+  address: string;
+  kind: string;
+  payload: string;
+  attempts: number;
+}
+
+export class Dispatcher {
+  readonly #o: Required<Omit<DispatcherOptions, 'pacer'>> & { pacer: Pacer };
+  #running = false;
+  #loop: Promise<void> | null = null;
+  readonly #images = new Map<string, Buffer>();
+
+  constructor(options: DispatcherOptions) {
+    this.#o = {
+      now: () => new Date(),
+      owner: randomUUID(),
+      leaseMs: 60_000,
+      batch: 50,
+      concurrency: 4,
+      sendTimeoutMs: 30_000,
+      idleMs: 1_000,
+      random: Math.random,
+      backoffMs: 5_000,
+      maxBackoffMs: 30 * 60_000,
+      ...options,
+      pacer: options.pacer ?? new Pacer(() => (options.now ?? (() => new Date()))().getTime()),
+    };
+  }
+
+  /** Claims one batch and sends it; returns how many rows were handled. */
+  async runOnce(): Promise<number> {
+    const rows = await this.#claim();
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) await this.#deliver(rows[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.#o.concurrency, rows.length) }, worker));
+    return rows.length;
+  }
+
+  /** Runs until stop(): sends whatever is due, then waits a little when idle. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = (async () => {
+      while (this.#running) {
+        try {
+          if ((await this.runOnce()) === 0) await sleepFor(this.#o.idleMs);
+        } catch (e) {
+          this.#o.log.error({ err: e }, 'outbox dispatch failed');
+          await sleepFor(this.#o.idleMs);
+        }
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.#running = false;
+    await this.#loop;
+  }
+
+  async #claim(): Promise<Row[]> {
+    const { db, target } = this.#o.database;
+    const now = this.#o.now();
+    const until = new Date(now.getTime() + this.#o.leaseMs);
+    if (target.engine === 'postgresql') {
+      return db.$queryRawUnsafe<Row[]>(
+        `UPDATE "Outbox" SET "status" = 'sending', "leaseOwner" = $1, "leaseExpiresAt" = $2, "attempts" = "attempts" + 1, "updatedAt" = $3
+          WHERE "id" IN (SELECT "id" FROM "Outbox"
+                          WHERE ("status" = 'pending' AND "nextAttemptAt" <= $3) OR ("status" = 'sending' AND "leaseExpiresAt" < $3)
+                          ORDER BY "nextAttemptAt", "id" LIMIT $4 FOR UPDATE SKIP LOCKED)
+          RETURNING "id", "dedupKey", "officialId", "channel", "address", "kind", "payload", "attempts"`,
+        this.#o.owner, until, now, this.#o.batch,
+      );
+    }
+    return db.$queryRawUnsafe<Row[]>(
+      `UPDATE "Outbox" SET "status" = 'sending', "leaseOwner" = ?, "leaseExpiresAt" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
+        WHERE "id" IN (SELECT "id" FROM "Outbox"
+                        WHERE ("status" = 'pending' AND "nextAttemptAt" <= ?) OR ("status" = 'sending' AND "leaseExpiresAt" < ?)
+                        ORDER BY "nextAttemptAt", "id" LIMIT ?)
+        RETURNING "id", "dedupKey", "officialId", "channel", "address", "kind", "payload", "attempts"`,
+      this.#o.owner, until, now, now, now, this.#o.batch,
+    );
+  }
+
+  async #deliver(raw: Row): Promise<void> {
+    const row = { ...raw, id: Number(raw.id), attempts: Number(raw.attempts), officialId: raw.officialId === null ? null : Number(raw.officialId) };
+    const channel = this.#o.channels.get(row.channel as ChannelName);
+    if (!channel) return this.#fail(row, 'unreachable', `channel ${row.channel} is not enabled`);
+    try {
+      const payload = JSON.parse(row.payload) as OutboxPayload;
+      const image = payload.image ? { png: await this.#image(payload.image.sha256), ...(payload.image.caption ? { caption: payload.image.caption } : {}) } : undefined;
+      const parts = splitText(payload.text, channel.maxText);
+      for (const [i, text] of parts.entries()) {
+        const message: OutgoingMessage = { text };
+        if (i === 0 && image) message.image = image;
+        if (i === parts.length - 1 && payload.buttons) message.buttons = payload.buttons;
+        const wait = this.#o.pacer.reserve(channel.name, row.address, channel.isGroup(row.address), channel.limits);
+        if (wait > 0) await sleepFor(wait);
+        await this.#withTimeout(channel.send(row.address, message));
+      }
+      await this.#mark(row, { status: 'sent', sentAt: this.#o.now(), leaseOwner: null, leaseExpiresAt: null, lastError: null });
+    } catch (e) {
+      const err = e instanceof ChannelError ? e : new ChannelError('transient', e instanceof Error ? e.message : String(e));
+      await this.#fail(row, err.kind, err.message, err.retryAfterMs);
+    }
+  }
+
+  async #withTimeout<T>(p: Promise<T>): Promise<T> {
+    const ac = new AbortController();
+    const timeout = sleepFor(this.#o.sendTimeoutMs, undefined, { signal: ac.signal }).then(() => {
+      throw new ChannelError('transient', `no answer within ${this.#o.sendTimeoutMs} ms`);
+    });
+    try {
+      return await Promise.race([p, timeout]);
+    } finally {
+      ac.abort();
+      timeout.catch(() => {});
+    }
+  }
+
+  async #image(sha256: string): Promise<Buffer> {
+    let png = this.#images.get(sha256);
+    if (!png) {
+      const a = await this.#o.database.db.attachment.findUniqueOrThrow({ where: { sha256 } });
+      png = Buffer.from(a.data);
+      if (this.#images.size > 20) this.#images.clear();
+      this.#images.set(sha256, png);
+    }
+    return png;
+  }
+
+  /** Updates the row only if this process still holds its lease. */
+  async #mark(row: Row, data: Record<string, unknown>): Promise<void> {
+    await this.#o.database.db.outbox.updateMany({ where: { id: row.id, leaseOwner: this.#o.owner }, data: { ...data, updatedAt: this.#o.now() } });
+  }
+
+  async #fail(row: Row, kind: ChannelErrorKind, message: string, retryAfterMs?: number): Promise<void> {
+    const now = this.#o.now();
+    const lastError = `${kind}: ${message}`.slice(0, 500);
+    this.#o.log.warn({ outboxId: row.id, channel: row.channel, kind, attempts: row.attempts }, 'delivery failed');
+    if (kind === 'rate_limited') {
+      const wait = retryAfterMs ?? 1_000;
+      this.#o.pacer.holdUntil(row.channel, now.getTime() + wait);
+      // Waiting for the channel is not the message's fault: the attempt does not count.
+      await this.#mark(row, { status: 'pending', nextAttemptAt: new Date(now.getTime() + wait), attempts: row.attempts - 1, leaseOwner: null, leaseExpiresAt: null, lastError });
+      return;
+    }
+    if (kind === 'transient' && row.attempts < this.#o.maxAttempts) {
+      const base = Math.min(this.#o.backoffMs * 2 ** (row.attempts - 1), this.#o.maxBackoffMs);
+      const delay = Math.round(base * (0.5 + this.#o.random() / 2));
+      await this.#mark(row, { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), leaseOwner: null, leaseExpiresAt: null, lastError });
+      return;
+    }
+    await this.#mark(row, { status: 'dead', leaseOwner: null, leaseExpiresAt: null, lastError });
+    if (kind === 'unreachable') await this.#unreachable(row, message);
+    else if (row.kind !== 'admin') await notifyAdmins(this.#o.database, { key: `dead:${row.id}`, id: 'outbox-dead', args: { id: String(row.id), channel: row.channel, error: lastError } }, now);
+  }
+
+  /** Deactivates the address, re-routes the message to the official's other channel, tells the admins once. */
+  async #unreachable(row: Row, message: string): Promise<void> {
+    const { database } = this.#o;
+    const now = this.#o.now();
+    const channel = row.channel as ChannelName;
+    const group = this.#o.channels.get(channel)?.isGroup(row.address) ?? false;
+    if (group) {
+      await database.db.chatGroup.updateMany({ where: { channel, externalId: row.address }, data: { active: false } });
+    } else {
+      await database.db.chatIdentity.updateMany({ where: { channel, externalId: row.address, active: true }, data: { active: false, deactivatedAt: now, deactivatedWhy: message.slice(0, 200) } });
+    }
+    if (row.officialId !== null) {
+      const other = (await addressesOf(database.db, [row.officialId])).get(row.officialId)?.find((a) => a.channel !== channel && this.#o.channels.has(a.channel));
+      if (other) {
+        await enqueue(database.db, database.target.engine, [{
+          dedupKey: `${row.dedupKey}|${other.channel}`, officialId: row.officialId, channel: other.channel, address: other.address,
+          kind: row.kind, payload: JSON.parse(row.payload) as OutboxPayload, notBefore: now,
+        }], now);
+      }
+    }
+    if (row.kind !== 'admin') {
+      await notifyAdmins(database, { key: `unreachable:${channel}:${row.address}`, id: 'outbox-unreachable', args: { channel, address: row.address, error: message.slice(0, 200) } }, now);
+    }
+  }
+}
