@@ -1,17 +1,19 @@
 // Stage 2, dedup: drop the items already sent, as recorded in the AlertItem log (in the database,
 // so it holds across restarts and replicas).
-import type { Db } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import type { PlannedItem } from './plan.ts';
 
-const CHUNK = 5_000;
-
-export async function sentKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = await db.alertItem.findMany({ where: { key: { in: keys.slice(i, i + CHUNK) } }, select: { key: true } });
-    for (const r of rows) found.add(r.key);
-  }
-  return found;
+/**
+ * Which of these keys are in the log. The keys go as one JSON parameter (json_each on SQLite,
+ * a text array on PostgreSQL): a tick can check a hundred thousand keys in one query.
+ */
+export async function sentKeys({ db, target }: Database, keys: readonly string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const json = JSON.stringify(keys);
+  const rows = target.engine === 'sqlite'
+    ? await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "AlertItem" WHERE "key" IN (SELECT value FROM json_each(${json}))`
+    : await db.$queryRaw<{ key: string }[]>`SELECT "key" FROM "AlertItem" WHERE "key" = ANY(ARRAY(SELECT json_array_elements_text(${json}::json)))`;
+  return new Set(rows.map((r) => r.key));
 }
 
 export function dropSent(items: readonly PlannedItem[], sent: ReadonlySet<string>): PlannedItem[] {

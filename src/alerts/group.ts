@@ -11,6 +11,7 @@ import type { UnitTree } from '../org/tree.ts';
 import type { Address } from '../outbox/routing.ts';
 import { STAGES, urgencyOf, type PlannedItem, type Stage } from './plan.ts';
 import type { Person } from './recipients.ts';
+import { groupBy } from '../util/multimap.ts';
 
 export interface AlertMessage {
   official: Person;
@@ -36,8 +37,7 @@ const BUTTONED = 3;
 const OWN: ReadonlySet<Stage> = new Set(['commit_missed', 'overdue', 'due_today', 'due_soon']);
 
 export function groupMessages(items: readonly PlannedItem[], opts: GroupOptions): { messages: AlertMessage[]; unaddressed: Person[] } {
-  const byOfficial = new Map<number, PlannedItem[]>();
-  for (const item of items) byOfficial.set(item.official.id, [...(byOfficial.get(item.official.id) ?? []), item]);
+  const byOfficial = groupBy(items, (i) => i.official.id);
   const messages: AlertMessage[] = [];
   const unaddressed: Person[] = [];
   for (const list of byOfficial.values()) {
@@ -81,17 +81,23 @@ function render(official: Person, items: PlannedItem[], maxText: number, opts: G
   let shown = 0;
   const budget = maxText - [...head, ...footer].join('\n').length - 80;
   let used = 0;
-  for (const stage of STAGES) {
-    const section = items.filter((i) => i.stage === stage);
-    if (section.length === 0) continue;
-    const lines = [t(`alert-section-${stage.replaceAll('_', '-')}`, { count: formatInt(section.length) }), ...section.map((i) => line(i, opts))];
-    if (stage === 'due_soon') lines.push(t('alert-apology-reminder'));
-    for (const l of lines) {
-      if (used + l.length + 1 > budget) break;
-      body.push(l);
-      used += l.length + 1;
-      if (l.startsWith('•')) shown++;
+  // Lines are rendered only while they fit: a recipient may have thousands of items.
+  const bySection = groupBy(items, (i) => i.stage);
+  const fits = (l: string): boolean => {
+    if (used + l.length + 1 > budget) return false;
+    body.push(l);
+    used += l.length + 1;
+    return true;
+  };
+  outer: for (const stage of STAGES) {
+    const section = bySection.get(stage);
+    if (!section) continue;
+    if (!fits(t(`alert-section-${stage.replaceAll('_', '-')}`, { count: formatInt(section.length) }))) break;
+    for (const i of section) {
+      if (!fits(line(i, opts))) break outer;
+      shown++;
     }
+    if (stage === 'due_soon' && !fits(t('alert-apology-reminder'))) break;
   }
   const hidden = items.length - shown;
   if (hidden > 0) body.push(t('alert-more', { count: formatInt(hidden) }));

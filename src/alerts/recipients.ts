@@ -3,6 +3,7 @@
 // escalates, the head of the unit above, or the leaders who supervise the unit.
 import type { Db } from '../db/client.ts';
 import type { UnitTree } from '../org/tree.ts';
+import { addTo } from '../util/multimap.ts';
 
 export interface Person {
   id: number;
@@ -25,22 +26,32 @@ export class Recipients {
     officials: readonly (Person & { supervises: number[]; fields: string[] })[],
   ) {
     for (const o of officials) {
-      this.#byUnit.set(o.unitId, [...(this.#byUnit.get(o.unitId) ?? []), o]);
-      for (const u of o.supervises) this.#supervisors.set(u, [...(this.#supervisors.get(u) ?? []), o]);
+      addTo(this.#byUnit, o.unitId, o);
+      for (const u of o.supervises) addTo(this.#supervisors, u, o);
       this.#fields.set(o.id, new Set(o.fields));
     }
   }
 
+  readonly #memo = new Map<string, Person[]>();
+
+  /** Lookups are asked once per dossier: remembered per unit (and field). */
+  #cached(key: string, compute: () => Person[]): Person[] {
+    let v = this.#memo.get(key);
+    if (!v) this.#memo.set(key, (v = compute()));
+    return v;
+  }
+
   /** The head(s) of a unit. */
   heads(unitId: number): Person[] {
-    return (this.#byUnit.get(unitId) ?? []).filter((o) => HEADS.has(o.role));
+    return this.#cached(`h:${unitId}`, () => (this.#byUnit.get(unitId) ?? []).filter((o) => HEADS.has(o.role)));
   }
 
   /** Deputies in charge of a field in the unit or a unit above it. */
   deputies(unitId: number, fieldCode: string): Person[] {
-    return [unitId, ...this.tree.ancestors(unitId).map((u) => u.id)]
-      .flatMap((id) => this.#byUnit.get(id) ?? [])
-      .filter((o) => o.role === 'deputy' && this.#fields.get(o.id)?.has(fieldCode));
+    return this.#cached(`d:${unitId}:${fieldCode}`, () =>
+      [unitId, ...this.tree.ancestors(unitId).map((u) => u.id)]
+        .flatMap((id) => this.#byUnit.get(id) ?? [])
+        .filter((o) => o.role === 'deputy' && this.#fields.get(o.id)?.has(fieldCode)));
   }
 
   /**
@@ -49,6 +60,10 @@ export class Recipients {
    * officials who supervise it or the nearest unit above it.
    */
   escalation(unitId: number): Person[] {
+    return this.#cached(`e:${unitId}`, () => this.#escalation(unitId));
+  }
+
+  #escalation(unitId: number): Person[] {
     const unit = this.tree.byId.get(unitId);
     const above = this.tree.ancestors(unitId);
     const parent = above[0];

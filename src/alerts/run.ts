@@ -56,12 +56,11 @@ async function plan(services: Services, at: Date, opts: AlertRunOptions): Promis
   const recipients = await loadRecipients(db, tree);
   const unitIds = [...tree.byId.keys()];
   const common = { unitIds, now: at, calendar, tree, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS };
-  const [overdue, dueSoon, rescheduled] = await Promise.all([
-    attentionList(db, { ...common, kind: 'overdue' }),
-    attentionList(db, { ...common, kind: 'due_soon' }),
+  const [due, rescheduled] = await Promise.all([
+    attentionList(db, { ...common, kind: 'both' }),
     loadClocks(db, { finishedAt: null, rescheduleCount: { gte: 2 } }),
   ]);
-  const items: AttentionItem[] = [...overdue, ...dueSoon];
+  const items: AttentionItem[] = due;
   const seen = new Set(items.map((i) => i.dossier.id));
   for (const d of rescheduled) if (!seen.has(d.id)) items.push({ dossier: d, state: stateOf(d, at, calendar, tree) });
 
@@ -79,7 +78,7 @@ async function plan(services: Services, at: Date, opts: AlertRunOptions): Promis
     items, facts, recipients, acks, today: localDate(at),
     rules: { overdueRepeatDays: config.ALERT_OVERDUE_REPEAT_DAYS, escalateAfterDays: config.ALERT_ESCALATE_AFTER_DAYS, includeDeputies: config.ALERT_INCLUDE_DEPUTIES === '1' },
   });
-  const fresh = dropSent(planned, await sentKeys(db, planned.map((i) => i.key)));
+  const fresh = dropSent(planned, await sentKeys(database, planned.map((i) => i.key)));
 
   const addresses = await deliverableAddresses(services, fresh.map((i) => i.official.id), opts.channels);
   const { messages, unaddressed } = groupMessages(fresh, {

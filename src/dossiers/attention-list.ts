@@ -14,7 +14,8 @@ export interface AttentionItem {
   state: DeadlineState;
 }
 
-export type AttentionKind = 'overdue' | 'due_soon';
+/** Overdue, due soon (today or within the next working days), or both in one pass. */
+export type AttentionKind = 'overdue' | 'due_soon' | 'both';
 
 export async function attentionList(
   db: Db,
@@ -22,13 +23,14 @@ export async function attentionList(
 ): Promise<AttentionItem[]> {
   const today = epochDayOf(opts.now);
   const base = { finishedAt: null, clockStopped: false, unitId: { in: opts.unitIds } };
-  const where = opts.kind === 'overdue'
-    ? { ...base, overdueFromDay: { lte: today } }
-    : { ...base, overdueFromDay: { gt: today }, dueDay: { gte: today, lte: horizon(opts.calendar, today, opts.dueSoonWorkingDays) } };
+  const overdue = { overdueFromDay: { lte: today } };
+  const soon = { overdueFromDay: { gt: today }, dueDay: { gte: today, lte: horizon(opts.calendar, today, opts.dueSoonWorkingDays) } };
+  const where = opts.kind === 'overdue' ? { ...base, ...overdue } : opts.kind === 'due_soon' ? { ...base, ...soon } : { ...base, OR: [overdue, soon] };
+  const wanted = (k: DeadlineState['kind']) => (k === 'overdue' ? opts.kind !== 'due_soon' : (k === 'due_today' || k === 'due_soon') && opts.kind !== 'overdue');
   const items = (await loadClocks(db, where))
     .map((dossier) => ({ dossier, state: stateOf(dossier, opts.now, opts.calendar, opts.tree, { dueSoonWorkingDays: opts.dueSoonWorkingDays }) }))
-    .filter((x) => (opts.kind === 'overdue' ? x.state.kind === 'overdue' : x.state.kind === 'due_today' || x.state.kind === 'due_soon'));
-  return items.sort(opts.kind === 'overdue' ? byMostOverdue : bySoonestDue);
+    .filter((x) => wanted(x.state.kind));
+  return items.sort(opts.kind === 'due_soon' ? bySoonestDue : byMostOverdue);
 }
 
 /** The latest due day that still counts as due soon (the calendar may skip holidays). */
@@ -38,10 +40,12 @@ function horizon(calendar: WorkCalendar, today: number, workingDays: number): nu
 
 const overdueDays = (s: DeadlineState): number => (s.kind === 'overdue' ? s.workingDaysOverdue : 0);
 
+const byCode = (a: AttentionItem, b: AttentionItem): number => (a.dossier.code < b.dossier.code ? -1 : a.dossier.code > b.dossier.code ? 1 : 0);
+
 function byMostOverdue(a: AttentionItem, b: AttentionItem): number {
-  return overdueDays(b.state) - overdueDays(a.state) || a.state.effectiveDueAt.getTime() - b.state.effectiveDueAt.getTime() || a.dossier.code.localeCompare(b.dossier.code);
+  return overdueDays(b.state) - overdueDays(a.state) || a.state.effectiveDueAt.getTime() - b.state.effectiveDueAt.getTime() || byCode(a, b);
 }
 
 function bySoonestDue(a: AttentionItem, b: AttentionItem): number {
-  return a.state.effectiveDueAt.getTime() - b.state.effectiveDueAt.getTime() || a.dossier.code.localeCompare(b.dossier.code);
+  return a.state.effectiveDueAt.getTime() - b.state.effectiveDueAt.getTime() || byCode(a, b);
 }

@@ -9,6 +9,7 @@ import type { UnitNode, UnitTree } from '../org/tree.ts';
 import { addBuckets, carriedOver, emptyBuckets, rates, type Buckets, type Rates } from './buckets.ts';
 import { periodEnd, previousPeriod, type Period } from './period.ts';
 import { dailyCounts, inProgressAt, openNow, partialDayCounts, type PerUnit } from './sources.ts';
+import { groupBy } from '../util/multimap.ts';
 
 export interface UnitMetrics {
   unit: UnitNode;
@@ -124,8 +125,7 @@ export class Metrics {
   /** The children of a unit that handled dossiers, grouped by kind, best first. */
   async ranking(unitId: number, period: Period, at: Date, live: boolean): Promise<{ kind: string; rows: RankingRow[] }[]> {
     const { totals } = await this.subtrees(period, at, live);
-    const kinds = new Map<string, UnitNode[]>();
-    for (const c of this.tree.children(unitId)) kinds.set(c.kind, [...(kinds.get(c.kind) ?? []), c]);
+    const kinds = groupBy(this.tree.children(unitId), (c) => c.kind);
     return [...kinds.entries()].map(([kind, units]) => ({ kind, rows: rank(units, totals) })).filter((g) => g.rows.length > 0);
   }
 }
