@@ -5,6 +5,7 @@ import { WorkCalendar } from '../src/calendar/calendar.ts';
 import { computeDue, type TimeLimit } from '../src/calendar/due.ts';
 import { DAY_MS, HOUR_MS } from '../src/calendar/time.ts';
 import { deadlineStates, type DossierClock } from '../src/dossiers/deadline.ts';
+import { Random } from '../src/demo/random.ts';
 
 const DOSSIERS = 100_000;
 const RUNS = 5;
@@ -16,22 +17,11 @@ const RECEIPT_SPAN = 120 * DAY_MS;
 const FIRST_RECEIPT = AT.getTime() - RECEIPT_SPAN;
 const LOCAL_OFFSET = 7 * HOUR_MS;
 
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 type Input = { receivedAt: Date; limit: TimeLimit; pauses: Array<{ from: Date; to: Date }> };
 
 function generate(): Input[] {
-  const random = prng(SEED);
+  const rnd = new Random(SEED);
+  const random = () => rnd.next();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   return Array.from({ length: DOSSIERS }, () => {
     const receivedAt = new Date(FIRST_RECEIPT + Math.floor(random() * RECEIPT_SPAN));
@@ -54,7 +44,8 @@ function generate(): Input[] {
 }
 
 function clocksFor(inputs: readonly Input[], dues: readonly Date[]): DossierClock[] {
-  const random = prng(SEED + 1);
+  const rnd = new Random(SEED + 1);
+  const random = () => rnd.next();
   return inputs.map(({ receivedAt, pauses }, i) => {
     const dueAt = dues[i]!;
     const finished = random() < 0.4;

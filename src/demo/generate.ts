@@ -5,6 +5,7 @@ import { computeDue } from '../calendar/due.ts';
 import { addDays, atLocal, localDate } from '../calendar/time.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { RECEIVING_CHANNEL, STATUS } from '../dossiers/status.ts';
+import type { DossierInput, EventInput } from '../dossiers/store.ts';
 import { Random } from './random.ts';
 import { demoOfficials, demoProcedures, demoUnits, handlingUnits, personName, type DemoProcedure } from './structure.ts';
 
@@ -20,26 +21,12 @@ export const DEMO_CALIBRATION = {
   paidOnlineShareOfFeeOnline: 0.65,
 } as const;
 
-export interface DemoDossier {
-  code: string;
+/** A dossier of the demo area, by unit and procedure code (the seeder turns codes into ids). */
+export type DemoDossier = Omit<DossierInput, 'procedureId' | 'unitId' | 'dueAtOrigin' | 'rescheduledDueAt' | 'rescheduleCount' | 'source' | 'events'> & {
   procedureCode: string;
   unitCode: string;
-  channel: number;
-  submittedAt: Date;
-  receivedAt: Date;
-  dueAt: Date;
-  status: number;
-  finishedAt: Date | null;
-  returnedAt: Date | null;
-  supplements: { seq: number; requestedAt: Date; suppliedAt: Date | null }[];
-  digitized: boolean;
-  paidOnline: boolean;
-  feeAmount: number;
-  satisfaction: number | null;
-  applicantName: string | null;
-  applicantIdNumber: string | null;
-  events: { at: Date; kind: 'status' | 'supplement_requested' | 'supplement_supplied'; fromStatus: number | null; toStatus: number | null }[];
-}
+  events: EventInput[];
+};
 
 export interface DemoData {
   units: ReturnType<typeof demoUnits>;
@@ -118,7 +105,7 @@ function makeDossier(rnd: Random, proc: DemoProcedure, unitCode: string, receive
       if (requestedAt.getTime() > now.getTime()) break; // not requested yet
       const supplied = atLocal(calendar.nextWorkingDay(localDate(requestedAt), rnd.int(1, 6)), rnd.int(8 * 60, 16 * 60));
       const suppliedAt = supplied.getTime() <= now.getTime() ? supplied : null;
-      supplements.push({ seq, requestedAt, suppliedAt });
+      supplements.push({ requestedAt, suppliedAt });
       if (!suppliedAt) break;
       at = suppliedAt.getTime() + window * 0.1;
     }

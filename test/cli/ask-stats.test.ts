@@ -3,17 +3,15 @@ import { handleMessage } from '../../src/commands/router.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
-import { cli } from '../support/cli.ts';
-import { freshTarget, type TestTarget } from '../support/database.ts';
+import { cli, seededTarget } from '../support/cli.ts';
+import type { TestTarget } from '../support/database.ts';
 
 let target: TestTarget;
 let env: Record<string, string>;
 const now = new Date('2026-11-27T02:00:00Z');
 
 beforeAll(async () => {
-  target = await freshTarget();
-  env = { DATABASE_URL: target.url };
-  expect((await cli(['seed', '--demo', '--now', '2026-11-27T09:00:00+07:00'], env)).code).toBe(0);
+  ({ target, env } = await seededTarget());
 }, 60_000);
 afterAll(async () => target.drop());
 

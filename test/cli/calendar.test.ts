@@ -2,17 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli } from '../support/cli.ts';
-import { freshTarget, type TestTarget } from '../support/database.ts';
+import { cli, seededTarget } from '../support/cli.ts';
+import type { TestTarget } from '../support/database.ts';
 
 let target: TestTarget;
 let env: Record<string, string>;
 const dir = mkdtempSync(join(tmpdir(), 'dunghan-cal-'));
 
 beforeAll(async () => {
-  target = await freshTarget();
-  env = { DATABASE_URL: target.url };
-  expect((await cli(['seed', '--demo', '--now', '2026-11-27T09:00:00+07:00'], env)).code).toBe(0);
+  ({ target, env } = await seededTarget());
 }, 60_000);
 afterAll(async () => target.drop());
 

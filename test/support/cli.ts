@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.ts';
+import { freshTarget, type TestTarget } from './database.ts';
 
 export interface CliResult {
   code: number;
@@ -52,4 +53,13 @@ export async function waitFor(cond: () => boolean, timeoutMs: number): Promise<b
     await new Promise((r) => setTimeout(r, 50));
   }
   return cond();
+}
+
+/** A fresh database seeded with the demo area at 27/11/2026 09:00 through the CLI, for CLI tests. */
+export async function seededTarget(): Promise<{ target: TestTarget; env: Record<string, string> }> {
+  const target = await freshTarget();
+  const env = { DATABASE_URL: target.url };
+  const seeded = await cli(['seed', '--demo', '--now', '2026-11-27T09:00:00+07:00'], env);
+  if (seeded.code !== 0) throw new Error(`seeding failed: ${seeded.err}`);
+  return { target, env };
 }
