@@ -10,11 +10,10 @@ import { formatInt } from './i18n/format.ts';
 import { t } from './i18n/translate.ts';
 import type { Logger } from './log.ts';
 import { startAlertSchedule } from './alerts/schedule.ts';
-import type { Channel } from './channels/channel.ts';
-import { consoleChannel } from './channels/console/channel.ts';
 import { defaultPersona, startConsoleChat, type ConsoleChat } from './channels/console/chat.ts';
+import { configuredChannels, plannedChannels, startChannels } from './channels/start.ts';
 import type { Services } from './commands/types.ts';
-import type { ChannelName } from './org/codes.ts';
+import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 
 export interface ServiceOptions {
@@ -31,11 +30,6 @@ export interface Service {
   database: Database;
   services: Services;
   stop(): Promise<void>;
-}
-
-/** Names of the chat channels the configuration enables. */
-export function configuredChannels(config: Config): string[] {
-  return [config.TELEGRAM_BOT_TOKEN ? 'Telegram' : null, config.ZALO_CREDENTIALS_FILE ? 'Zalo' : null].filter((c): c is string => c !== null);
 }
 
 export async function startService({ config, log, now, print, input }: ServiceOptions): Promise<Service> {
@@ -58,7 +52,7 @@ export async function startService({ config, log, now, print, input }: ServiceOp
   print(
     [
       t('serve-banner-title'),
-      channels.length === 0 ? t('serve-banner-demo') : t('serve-banner-channels', { channels: channels.join(', ') }),
+      channels.length === 0 ? t('serve-banner-demo') : t('serve-banner-channels', { channels: channels.map((c) => t(`channel-name-${c}`)).join(', ') }),
       t('serve-banner-database', { where: describeDatabase(config.database) }),
       ...(seeded !== null ? [t('serve-banner-seeded', { count: formatInt(seeded) })] : []),
       t('serve-banner-counts', {
@@ -67,7 +61,6 @@ export async function startService({ config, log, now, print, input }: ServiceOp
         dueSoon: formatInt(attention.dueSoon),
         overdue: formatInt(attention.overdue),
       }),
-      t('serve-banner-stop'),
     ].join('\n'),
   );
   log.info({ database: describeDatabase(config.database), channels, dossiers }, 'service started');
@@ -81,13 +74,14 @@ export async function startService({ config, log, now, print, input }: ServiceOp
     consoleChat = startConsoleChat({ services, input, print, now, persona });
   }
 
-  // Delivery: the outbox dispatcher sends through the enabled channels; in demo mode the console
-  // prints what would be sent.
-  const enabled = new Map<ChannelName, Channel>();
-  if (channels.length === 0) enabled.set('console', consoleChannel(print));
-  const dispatcher = new Dispatcher({ database, channels: enabled, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
+  // Delivery: the outbox dispatcher sends through this process's channels (in demo mode the
+  // console prints what would be sent); the planners route to every configured channel.
+  const running = await startChannels(services, { now, print });
+  const dispatcher = new Dispatcher({ database, channels: running.channels, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   dispatcher.start();
-  const alerts = startAlertSchedule({ services, channels: enabled, now, everyMinutes: config.ALERTS_EVERY_MINUTES });
+  const alerts = startAlertSchedule({ services, channels: plannedChannels(config), now, everyMinutes: config.ALERTS_EVERY_MINUTES });
+  const digest = startDigestSchedule({ services, now });
+  print(t('serve-banner-stop'));
 
   return {
     database,
@@ -95,7 +89,9 @@ export async function startService({ config, log, now, print, input }: ServiceOp
     async stop() {
       consoleChat?.close();
       await alerts.stop();
+      await digest.stop();
       await dispatcher.stop();
+      await running.stop();
       await database.close();
       log.info('service stopped');
     },

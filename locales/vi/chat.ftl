@@ -36,6 +36,7 @@ help-official =
     /hoso <mã hồ sơ> — tình trạng một hồ sơ
     /xacnhan <mã hồ sơ> <ngày> — hẹn ngày xử lý xong (tạm dừng nhắc việc tới ngày đó)
     /xephang [kỳ] — xếp hạng tỷ lệ đúng hạn của các đơn vị
+    /baocao [đơn vị] [tuần này|tuần trước|tháng] — bản tin tuần có biểu đồ
     /trogiup — hướng dẫn này
     Kỳ: hôm nay, tuần này, tuần trước, tháng này, tháng 11, quý 4, năm (từ đầu năm), 01/11-15/11.
     Đơn vị bạn được xem: { $units }.

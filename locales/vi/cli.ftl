@@ -118,3 +118,7 @@ serve-banner-seeded = Cơ sở dữ liệu trống nên đã tạo dữ liệu d
 serve-banner-channels = Kênh chat: { $channels }
 serve-banner-stop = Nhấn Ctrl-C để dừng.
 serve-stopped = Đã dừng Đúng Hạn.
+zalo-elsewhere = Kênh Zalo đang chạy ở một phiên bản dịch vụ khác (mỗi tài khoản Zalo chỉ một nơi lắng nghe); phiên bản này không gửi tin Zalo.
+channel-name-telegram = Telegram
+channel-name-zalo = Zalo
+channel-name-console = màn hình

@@ -6,6 +6,7 @@ import { alertsCommand } from './commands/alerts.ts';
 import { askCommand } from './commands/ask.ts';
 import { calendarCommand } from './commands/calendar.ts';
 import { dbCommand } from './commands/db.ts';
+import { digestCommand } from './commands/digest.ts';
 import { dueCommand } from './commands/due.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { outboxCommand } from './commands/outbox.ts';
@@ -13,8 +14,9 @@ import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
 import { statusCommand } from './commands/status.ts';
+import { zaloCommand } from './commands/zalo.ts';
 
-export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, dueCommand, calendarCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, digestCommand, dueCommand, calendarCommand, zaloCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

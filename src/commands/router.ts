@@ -3,6 +3,7 @@
 import { t } from '../i18n/translate.ts';
 import { requestContext } from './context.ts';
 import { dangky, start, trogiup } from './handlers/account.ts';
+import { baocao, baocaoButton } from './handlers/baocao.ts';
 import { hoso } from './handlers/hoso.ts';
 import { listButton, listCommand } from './handlers/lists.ts';
 import { tiendo, tiendoButton } from './handlers/tiendo.ts';
@@ -26,6 +27,7 @@ const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
   hoso,
   xephang,
   xacnhan,
+  baocao,
 };
 
 /** Button data is "<prefix>:<arg>:<arg>…". */
@@ -36,6 +38,7 @@ const BUTTONS: Record<string, ButtonHandler> = {
   xh: xephangButton,
   ack: ackButton,
   xl: apologyButton,
+  bc: baocaoButton,
 };
 
 export interface MessageOptions {

@@ -25,3 +25,19 @@ export async function withLease<T>(db: Db, name: string, owner: string, ttlMs: n
     await releaseLease(db, name, owner);
   }
 }
+
+/**
+ * Holds a lease for as long as the process runs (renewing it), for a job that must run on one
+ * instance only (the Zalo account's listener). Returns null when another instance holds it.
+ */
+export async function holdLease(db: Db, name: string, owner: string, now: () => Date, ttlMs = 120_000): Promise<{ release(): Promise<void> } | null> {
+  if (!(await acquireLease(db, name, owner, ttlMs, now()))) return null;
+  const timer = setInterval(() => void acquireLease(db, name, owner, ttlMs, now()).catch(() => {}), ttlMs / 4);
+  timer.unref();
+  return {
+    async release() {
+      clearInterval(timer);
+      await releaseLease(db, name, owner);
+    },
+  };
+}

@@ -110,30 +110,35 @@ export class Dispatcher {
     const { db, target } = this.#o.database;
     const now = this.#o.now();
     const until = new Date(now.getTime() + this.#o.leaseMs);
+    // Only rows for the channels this process runs (the Zalo account runs on one instance only).
+    const names = [...this.#o.channels.keys()];
+    if (names.length === 0) return [];
     if (target.engine === 'postgresql') {
       return db.$queryRawUnsafe<Row[]>(
         `UPDATE "Outbox" SET "status" = 'sending', "leaseOwner" = $1, "leaseExpiresAt" = $2, "attempts" = "attempts" + 1, "updatedAt" = $3
           WHERE "id" IN (SELECT "id" FROM "Outbox"
-                          WHERE ("status" = 'pending' AND "nextAttemptAt" <= $3) OR ("status" = 'sending' AND "leaseExpiresAt" < $3)
+                          WHERE (("status" = 'pending' AND "nextAttemptAt" <= $3) OR ("status" = 'sending' AND "leaseExpiresAt" < $3))
+                            AND "channel" = ANY($5::text[])
                           ORDER BY "nextAttemptAt", "id" LIMIT $4 FOR UPDATE SKIP LOCKED)
           RETURNING "id", "dedupKey", "officialId", "channel", "address", "kind", "payload", "attempts"`,
-        this.#o.owner, until, now, this.#o.batch,
+        this.#o.owner, until, now, this.#o.batch, names,
       );
     }
     return db.$queryRawUnsafe<Row[]>(
       `UPDATE "Outbox" SET "status" = 'sending', "leaseOwner" = ?, "leaseExpiresAt" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
         WHERE "id" IN (SELECT "id" FROM "Outbox"
-                        WHERE ("status" = 'pending' AND "nextAttemptAt" <= ?) OR ("status" = 'sending' AND "leaseExpiresAt" < ?)
+                        WHERE (("status" = 'pending' AND "nextAttemptAt" <= ?) OR ("status" = 'sending' AND "leaseExpiresAt" < ?))
+                          AND "channel" IN (SELECT value FROM json_each(?))
                         ORDER BY "nextAttemptAt", "id" LIMIT ?)
         RETURNING "id", "dedupKey", "officialId", "channel", "address", "kind", "payload", "attempts"`,
-      this.#o.owner, until, now, now, now, this.#o.batch,
+      this.#o.owner, until, now, now, now, JSON.stringify(names), this.#o.batch,
     );
   }
 
   async #deliver(raw: Row): Promise<void> {
     const row = { ...raw, id: Number(raw.id), attempts: Number(raw.attempts), officialId: raw.officialId === null ? null : Number(raw.officialId) };
     const channel = this.#o.channels.get(row.channel as ChannelName);
-    if (!channel) return this.#fail(row, 'unreachable', `channel ${row.channel} is not enabled`);
+    if (!channel) return this.#fail(row, 'transient', `channel ${row.channel} is not running here`);
     try {
       const payload = JSON.parse(row.payload) as OutboxPayload;
       const image = payload.image ? { png: await this.#image(payload.image.sha256), ...(payload.image.caption ? { caption: payload.image.caption } : {}) } : undefined;

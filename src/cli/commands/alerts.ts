@@ -1,13 +1,11 @@
 // dunghan alerts --dry-run|--run [--at ISO] [--json]: the reminder plan (who, which channel,
 // which stage, which dossiers, the text); --run writes it to the outbox (the service sends it).
 import { runAlerts } from '../../alerts/run.ts';
-import { MAX_TEXT } from '../../channels/limits.ts';
+import { plannedChannels } from '../../channels/start.ts';
 import { t } from '../../i18n/translate.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import type { ChannelName } from '../../org/codes.ts';
 import { parse, parseInstant } from '../args.ts';
 import { UsageError, withDatabase, type CliCommand } from '../context.ts';
-import { configuredChannels } from '../../main.ts';
 
 export const alertsCommand: CliCommand = {
   name: 'alerts',
@@ -18,9 +16,7 @@ export const alertsCommand: CliCommand = {
     if (positionals.length > 0 || values['dry-run'] === values.run) throw new UsageError(t('cli-alerts-usage'));
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
     return withDatabase(ctx, async ({ config, log, database }) => {
-      const names = configuredChannels(config).map((c) => c.toLowerCase() as ChannelName);
-      const channels = new Map((names.length > 0 ? names : (['console'] as ChannelName[])).map((c) => [c, { maxText: MAX_TEXT[c] }]));
-      const r = await runAlerts({ database, config, log, metricsCache: new Map() }, at, { dryRun: values['dry-run'] === true, channels });
+      const r = await runAlerts({ database, config, log, metricsCache: new Map() }, at, { dryRun: values['dry-run'] === true, channels: plannedChannels(config) });
       if (values.json) {
         ctx.out(JSON.stringify({
           notBefore: r.notBefore.toISOString(),

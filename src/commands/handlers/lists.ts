@@ -1,6 +1,8 @@
 // /quahan [đơn vị] and /sapden [đơn vị]: the dossiers that need attention, ten per page, with
 // buttons to page through them. Group chats get counts per unit only, unless allowed detail.
 import { attentionList, type AttentionItem, type AttentionKind } from '../../dossiers/attention-list.ts';
+
+type ListKind = Exclude<AttentionKind, 'both'>;
 import type { DeadlineState } from '../../dossiers/deadline.ts';
 import { formatDate, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
@@ -10,13 +12,13 @@ import { resolveTarget, unitFromButton } from '../target.ts';
 import type { Button, OfficialContext, Reply } from '../types.ts';
 
 export const PAGE_SIZE = 10;
-const PREFIX: Record<AttentionKind, string> = { overdue: 'qh', due_soon: 'sd' };
-const TITLES: Record<AttentionKind, { title: string; none: string }> = {
+const PREFIX: Record<ListKind, string> = { overdue: 'qh', due_soon: 'sd' };
+const TITLES: Record<ListKind, { title: string; none: string }> = {
   overdue: { title: 'quahan-title', none: 'quahan-none' },
   due_soon: { title: 'sapden-title', none: 'sapden-none' },
 };
 
-export function listCommand(kind: AttentionKind) {
+export function listCommand(kind: ListKind) {
   return async (ctx: OfficialContext, rest: string): Promise<Reply> => {
     // Lists have no period: whatever follows the command names the unit.
     const target = resolveTarget(ctx, splitUnitAndPeriod(rest, ctx.now).unitText, 'y', PREFIX[kind]);
@@ -25,7 +27,7 @@ export function listCommand(kind: AttentionKind) {
 }
 
 /** Buttons: qh|sd:<unit code>:<page>. */
-export function listButton(kind: AttentionKind) {
+export function listButton(kind: ListKind) {
   return async (ctx: OfficialContext, args: string[]): Promise<Reply | null> => {
     const unit = unitFromButton(ctx, args[0]);
     const n = Number(args[1] ?? '1');
@@ -33,7 +35,7 @@ export function listButton(kind: AttentionKind) {
   };
 }
 
-async function page(ctx: OfficialContext, kind: AttentionKind, unit: UnitNode, n: number): Promise<Reply> {
+async function page(ctx: OfficialContext, kind: ListKind, unit: UnitNode, n: number): Promise<Reply> {
   const unitIds = ctx.tree.subtree(unit.id).map((u) => u.id);
   const items = await attentionList(ctx.database.db, {
     unitIds, kind, now: ctx.now, calendar: ctx.calendar, tree: ctx.tree, dueSoonWorkingDays: ctx.config.DUE_SOON_WORKING_DAYS,

@@ -1,0 +1,32 @@
+// Who wrote, from where, in the command layer's terms: the Telegram USER id (the same person in
+// any chat), and for a group whether it may see dossier-level detail — only a group an admin
+// configured with detailAllowed, and still active; any other group gets counts only.
+import type { Context } from 'grammy';
+import type { Asker } from '../../commands/types.ts';
+import type { Db } from '../../db/client.ts';
+
+export const isGroupType = (type: string | undefined): boolean => type === 'group' || type === 'supergroup';
+
+export async function askerOf(ctx: Context, db: Db): Promise<Asker | null> {
+  const from = ctx.from;
+  const chat = ctx.chat;
+  if (!from || from.is_bot || !chat) return null;
+  const base = { channel: 'telegram' as const, externalId: String(from.id), displayName: displayName(from) };
+  if (chat.type === 'private') return { ...base, chat: { kind: 'private' } };
+  if (!isGroupType(chat.type)) return null;
+  const group = await db.chatGroup.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: String(chat.id) } }, select: { active: true, detailAllowed: true } });
+  return { ...base, chat: { kind: 'group', id: String(chat.id), detailAllowed: group?.active === true && group.detailAllowed } };
+}
+
+/** Whether a Telegram user is linked to an active official. */
+export async function isLinked(db: Db, userId: number): Promise<boolean> {
+  const identity = await db.chatIdentity.findUnique({
+    where: { channel_externalId: { channel: 'telegram', externalId: String(userId) } },
+    select: { active: true, official: { select: { active: true } } },
+  });
+  return identity?.active === true && identity.official.active;
+}
+
+function displayName(u: { first_name: string; last_name?: string; username?: string }): string {
+  return [u.first_name, u.last_name].filter(Boolean).join(' ') || (u.username ?? '');
+}

@@ -1,0 +1,40 @@
+// Is Telegram reachable with this token? getMe, answered within a few seconds and cached briefly
+// so a busy /healthz does not hammer the Bot API. The result never holds the token.
+import type { UserFromGetMe } from 'grammy/types';
+import { classify } from './errors.ts';
+
+export interface TelegramHealth {
+  ok: boolean;
+  username?: string;
+  error?: string;
+}
+
+export interface HealthOptions {
+  token: string;
+  now: () => Date;
+  cacheMs?: number;
+}
+
+/** `getMe` should fail fast (a client with a timeout of a few seconds). */
+export function telegramHealth(getMe: () => Promise<UserFromGetMe>, o: HealthOptions): () => Promise<TelegramHealth> {
+  let last: { at: number; result: TelegramHealth } | null = null;
+  let pending: Promise<TelegramHealth> | null = null;
+  const check = async (): Promise<TelegramHealth> => {
+    try {
+      const me = await getMe();
+      return { ok: true, username: me.username };
+    } catch (e) {
+      return { ok: false, error: classify(e, o.token).message };
+    }
+  };
+  return async () => {
+    const t = o.now().getTime();
+    if (last && t - last.at < (o.cacheMs ?? 15_000)) return last.result;
+    pending ??= check().then((result) => {
+      last = { at: o.now().getTime(), result };
+      pending = null;
+      return result;
+    });
+    return pending;
+  };
+}

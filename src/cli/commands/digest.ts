@@ -1,0 +1,124 @@
+// dunghan digest --dry-run | --send | targets …: the weekly digest from the command line.
+import { writeFileSync } from 'node:fs';
+import { loadCalendar } from '../../calendar/load.ts';
+import type { Services } from '../../commands/types.ts';
+import { composeDigest } from '../../digest/compose.ts';
+import { DigestBuilder, type DigestKind } from '../../digest/data.ts';
+import { ChartRenderer } from '../../digest/images.ts';
+import { planDigests, runDigest } from '../../digest/run.ts';
+import { addTarget, listTargets, parseGroup, removeTarget, type TargetRecipient, type TargetRow } from '../../digest/targets.ts';
+import { formatInt } from '../../i18n/format.ts';
+import { t } from '../../i18n/translate.ts';
+import { Metrics } from '../../metrics/metrics.ts';
+import { lastWeek } from '../../metrics/period.ts';
+import { loadUnitTree } from '../../org/tree.ts';
+import { parse, parseInstant } from '../args.ts';
+import { CliError, UsageError, withDatabase, type CliCommand, type CliContext, type Opened } from '../context.ts';
+
+export const digestCommand: CliCommand = {
+  name: 'digest',
+  summary: 'cli-digest-summary',
+  usage: 'cli-digest-usage',
+  async run(ctx) {
+    if (ctx.args[0] === 'targets') return targets({ ...ctx, args: ctx.args.slice(1) });
+    const usage = t('cli-digest-usage');
+    const { values, positionals } = parse(ctx.args, {
+      'dry-run': { type: 'boolean' }, send: { type: 'boolean' }, at: { type: 'string' }, unit: { type: 'string' }, area: { type: 'string' }, out: { type: 'string' },
+    }, usage);
+    if (positionals.length > 0 || values['dry-run'] === values.send || (values.unit && values.area)) throw new UsageError(`${t('digest-mode-needed')}\n${usage}`);
+    const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
+    return withDatabase(ctx, async (opened) => {
+      const services: Services = { ...opened, metricsCache: new Map() };
+      if (values.send) return send(ctx, services, at);
+      return dryRun(ctx, services, at, values.unit ? ['unit', values.unit] : ['area', values.area ?? null], values.out);
+    });
+  },
+};
+
+async function dryRun(ctx: CliContext, services: Services, at: Date, [kind, code]: [DigestKind, string | null], out: string | undefined): Promise<number> {
+  const { db } = services.database;
+  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, services.config.WORKING_HOURS)]);
+  const unit = code === null ? tree.roots()[0] : tree.byCode.get(code);
+  if (!unit) throw new CliError(code === null ? t('stats-no-units') : t('cli-unknown-unit', { code }));
+  const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
+  const builder = new DigestBuilder({ db, metrics, tree, calendar }, at);
+  const week = lastWeek(at);
+  const digest = await composeDigest(builder, kind, unit, week);
+  ctx.out(digest.text);
+  if (out) {
+    const chart = await new ChartRenderer().chart(digest.chart);
+    writeFileSync(out, chart.png);
+    ctx.err(t('digest-dry-chart', { file: out, width: String(chart.width), height: String(chart.height) }));
+  }
+  const plan = await planDigests(services, at, week);
+  const messages = plan.digests.reduce((n, d) => n + d.recipients.length, 0);
+  ctx.err(t('digest-dry-plan', { week: plan.isoWeek, messages, messagesText: formatInt(messages), charts: String(new Set(plan.digests.map((d) => d.chartKey)).size) }));
+  return 0;
+}
+
+async function send(ctx: CliContext, services: Services, at: Date): Promise<number> {
+  const r = await runDigest(services, at, { actor: 'cli' });
+  if (r.status === 'busy') throw new CliError(t('digest-send-busy', { week: r.isoWeek }));
+  if (r.status === 'already_sent') ctx.out(t('digest-send-already', { week: r.isoWeek }));
+  else ctx.out(t('digest-send-done', { week: r.isoWeek, enqueued: formatInt(r.enqueued), existing: formatInt(r.existing), unreachable: formatInt(r.unreachable) }));
+  return 0;
+}
+
+async function targets(ctx: CliContext): Promise<number> {
+  const usage = t('cli-digest-usage');
+  const [sub, ...args] = ctx.args;
+  const { values, positionals } = parse(args, { official: { type: 'string' }, group: { type: 'string' }, title: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' } }, usage);
+  if (positionals.length > 0) throw new UsageError(usage);
+  if (sub === 'list') return withDatabase(ctx, (o) => list(ctx, o, values.json === true));
+  if (sub !== 'add' && sub !== 'remove') throw new UsageError(usage);
+  if ((values.official === undefined) === (values.group === undefined)) throw new UsageError(`${t('digest-target-needs-one')}\n${usage}`);
+  let recipient: TargetRecipient;
+  if (values.official !== undefined) {
+    recipient = { kind: 'official', code: values.official };
+  } else {
+    const g = parseGroup(values.group!);
+    if (!g) throw new UsageError(t('digest-target-bad-group', { value: values.group! }));
+    recipient = { kind: 'group', ...g, ...(values.title ? { title: values.title } : {}) };
+  }
+  const unitCode = values.unit ?? null;
+  return withDatabase(ctx, async ({ database: { db } }) => {
+    const result = sub === 'add' ? await addTarget(db, recipient, unitCode, 'cli', ctx.now()) : await removeTarget(db, recipient, unitCode, 'cli', ctx.now());
+    if (result === 'unknown_official') throw new CliError(t('console-unknown-official', { code: values.official! }));
+    if (result === 'unknown_unit') throw new CliError(t('cli-unknown-unit', { code: unitCode! }));
+    const root = (await loadUnitTree(db)).roots()[0];
+    const unitName = unitCode ? (await db.unit.findUniqueOrThrow({ where: { code: unitCode } })).name : (root?.name ?? '');
+    const who = recipient.kind === 'official'
+      ? t('digest-who-official', { code: recipient.code, name: (await db.official.findUniqueOrThrow({ where: { code: recipient.code } })).fullName })
+      : t('digest-who-group', { channel: recipient.channel, externalId: recipient.externalId, title: (await db.chatGroup.findUnique({ where: { channel_externalId: { channel: recipient.channel, externalId: recipient.externalId } } }))?.title ?? recipient.title ?? recipient.externalId });
+    if (result === 'not_found') throw new CliError(t('digest-target-not-found', { who, unit: unitName }));
+    const id = result === 'added' ? 'digest-target-added' : result === 'exists' ? 'digest-target-exists' : 'digest-target-removed';
+    ctx.out(t(id, { who, unit: unitName }));
+    return 0;
+  });
+}
+
+async function list(ctx: CliContext, { database: { db } }: Opened, json: boolean): Promise<number> {
+  const rows = await listTargets(db);
+  if (json) {
+    ctx.out(JSON.stringify(rows));
+    return 0;
+  }
+  if (rows.length === 0) {
+    ctx.out(t('digest-targets-empty'));
+    return 0;
+  }
+  const tree = await loadUnitTree(db);
+  const rootName = tree.roots()[0]?.name ?? '';
+  ctx.out(t('digest-targets-title'));
+  for (const r of rows) ctx.out(t('digest-target-line', { id: String(r.id), who: whoOf(r), unit: r.unit === null ? rootName : (tree.byCode.get(r.unit)?.name ?? r.unit) }));
+  return 0;
+}
+
+function whoOf(r: TargetRow): string {
+  const rec = r.recipient;
+  if (!rec) return '–';
+  const who = rec.kind === 'official'
+    ? t('digest-who-official', { code: rec.code, name: rec.name })
+    : t('digest-who-group', { channel: rec.channel, externalId: rec.externalId, title: rec.title });
+  return rec.active ? who : t('digest-who-inactive', { who });
+}
