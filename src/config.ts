@@ -51,6 +51,7 @@ const schema = z.object({
   ALERT_ESCALATE_AFTER_DAYS: int(1, 60, 3),
   ALERT_INCLUDE_DEPUTIES: flag('1'),
   OUTBOX_MAX_ATTEMPTS: int(1, 50, 8),
+  OUTBOX_RETENTION_DAYS: int(7, 3650, 90),
   DIGEST_CRON: cron('30 7 * * 1'),
   DIGEST_ON_HOLIDAY: optional(z.enum(['next_working_day', 'same_day', 'skip']).default('next_working_day')),
   INGEST_MAX_BODY_BYTES: int(1024, 200 * 1024 * 1024, 5 * 1024 * 1024),

@@ -15,6 +15,7 @@ import { configuredChannels, plannedChannels, startChannels } from './channels/s
 import type { Services } from './commands/types.ts';
 import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
+import { startRetention } from './outbox/retention.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -81,6 +82,7 @@ export async function startService({ config, log, now, print, input }: ServiceOp
   dispatcher.start();
   const alerts = startAlertSchedule({ services, channels: plannedChannels(config), now, everyMinutes: config.ALERTS_EVERY_MINUTES });
   const digest = startDigestSchedule({ services, now });
+  const retention = startRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
   print(t('serve-banner-stop'));
 
   return {
@@ -90,6 +92,7 @@ export async function startService({ config, log, now, print, input }: ServiceOp
       consoleChat?.close();
       await alerts.stop();
       await digest.stop();
+      retention.stop();
       await dispatcher.stop();
       await running.stop();
       await database.close();
