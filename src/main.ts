@@ -16,6 +16,8 @@ import type { Services } from './commands/types.ts';
 import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 import { startRetention } from './outbox/retention.ts';
+import { startHttpServer } from './http/server.ts';
+import { watchStaleness } from './ingest/staleness.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -78,11 +80,17 @@ export async function startService({ config, log, now, print, input }: ServiceOp
   // Delivery: the outbox dispatcher sends through this process's channels (in demo mode the
   // console prints what would be sent); the planners route to every configured channel.
   const running = await startChannels(services, { now, print });
+  const http = await startHttpServer({
+    database, log, now, host: config.HTTP_HOST, port: config.HTTP_PORT, maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
+    staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS, workingHours: config.WORKING_HOURS,
+  });
+  print(t('http-listening', { url: http.url }));
   const dispatcher = new Dispatcher({ database, channels: running.channels, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   dispatcher.start();
   const alerts = startAlertSchedule({ services, channels: plannedChannels(config), now, everyMinutes: config.ALERTS_EVERY_MINUTES });
   const digest = startDigestSchedule({ services, now });
   const retention = startRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
+  const staleness = watchStaleness({ database, now, workingHours: config.WORKING_HOURS, staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, log, everyMs: config.ALERTS_EVERY_MINUTES * 60_000 });
   print(t('serve-banner-stop'));
 
   return {
@@ -93,8 +101,10 @@ export async function startService({ config, log, now, print, input }: ServiceOp
       await alerts.stop();
       await digest.stop();
       retention.stop();
+      staleness.stop();
       await dispatcher.stop();
       await running.stop();
+      await http.close();
       await database.close();
       log.info('service stopped');
     },

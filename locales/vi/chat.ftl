@@ -57,6 +57,8 @@ preset-year = Từ đầu năm
 ## /tiendo
 tiendo-title = 📊 Tiến độ giải quyết hồ sơ — { $unit }
 tiendo-period = Kỳ { $period }, số liệu lúc { $at }
+tiendo-data-as-of = Dữ liệu nhận lần cuối lúc { $at } (nguồn { $source }).
+tiendo-data-stale = ⚠️ Dữ liệu chưa được cập nhật từ { $at } (nguồn { $source }): số liệu dưới đây có thể chưa đầy đủ.
 tiendo-rates =
     Đúng hạn: { $onTime } { $delta }
     Nộp trực tuyến: { $online } · Số hóa: { $digitized } · Hài lòng: { $satisfaction }

@@ -35,6 +35,7 @@ ingest-due-unknown-limit = thiếu ngày hẹn trả, và thủ tục { $procedu
 ingest-due-not-computable = thiếu ngày hẹn trả, và không tính được hạn theo thời hạn của thủ tục { $procedure }
 ingest-deadline-not-computable = không tính được hạn giải quyết với các ngày này
 ingest-finish-ignored = trạng thái { $status } ({ $name }) chưa kết thúc nên ngày kết thúc xử lý và ngày trả được bỏ qua
+ingest-waiting-without-request = trạng thái chờ bổ sung nhưng không có ngày yêu cầu bổ sung nào đang chờ: thời hạn vẫn được tính (không dừng)
 ingest-status-backwards = trạng thái lùi từ { $from } ({ $fromName }) về { $to } ({ $toName }); đã ghi nhận vào lịch sử hồ sơ
 
 ## Tên trạng thái (TrangThaiHoSo)
@@ -76,6 +77,7 @@ import-done = Đã nhập { $file }: { $rows } dòng — mới { $inserted }, c�
 import-dry-run-done = Kiểm tra { $file } (không ghi gì): { $rows } dòng — sẽ thêm mới { $inserted }, cập nhật { $updated }, không đổi { $unchanged }, bỏ qua { $rejected } dòng lỗi.
 import-interrupted = Đã dừng theo yêu cầu. Dữ liệu đến hết dòng { $row } đã được ghi trọn vẹn; các dòng sau chưa được nhập, chạy lại lệnh để nhập tiếp (các dòng đã nhập sẽ không đổi).
 import-interrupted-nothing = Đã dừng theo yêu cầu trước khi ghi được lô nào; không có gì thay đổi.
+import-failed-nothing = Lỗi khi nhập: { $detail }. Chưa lô nào được ghi; không có gì thay đổi.
 import-failed-after = Lỗi khi nhập: { $detail }. Các lô đã ghi (đến hết dòng { $row }) vẫn trọn vẹn; lô đang ghi dở đã được huỷ.
 import-blank-rows = Bỏ qua { $count } dòng trống.
 import-ignored-columns = Các cột không dùng đến: { $columns }
@@ -111,6 +113,7 @@ token-active = còn hiệu lực
 token-revoked-state = đã thu hồi { $at }
 
 ## API nhận dữ liệu (HTTP)
+http-listening = Máy chủ HTTP: { $url } (/healthz, /metrics, POST /api/v1/dossiers)
 api-unauthorized = Thiếu hoặc sai mã truy cập (Authorization: Bearer <mã>).
 api-revoked = Mã truy cập này đã bị thu hồi.
 api-too-large = Nội dung yêu cầu vượt quá { $max } byte.

@@ -8,15 +8,17 @@ import { calendarCommand } from './commands/calendar.ts';
 import { dbCommand } from './commands/db.ts';
 import { digestCommand } from './commands/digest.ts';
 import { dueCommand } from './commands/due.ts';
+import { importCommand } from './commands/import.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { outboxCommand } from './commands/outbox.ts';
 import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
 import { statusCommand } from './commands/status.ts';
+import { tokenCommand } from './commands/token.ts';
 import { zaloCommand } from './commands/zalo.ts';
 
-export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, digestCommand, dueCommand, calendarCommand, zaloCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, importCommand, tokenCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, digestCommand, dueCommand, calendarCommand, zaloCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

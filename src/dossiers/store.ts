@@ -3,9 +3,9 @@
 // the derived deadline fields and the per-day counters are written together or not at all.
 // Writing the same data twice changes nothing.
 import type { WorkCalendar } from '../calendar/calendar.ts';
-import { bulkInsert } from '../db/bulk.ts';
+import { bulkInsert, bulkUpsertAdd, selectIn } from '../db/bulk.ts';
 import type { Database, Tx } from '../db/client.ts';
-import { applyStatDelta, StatDelta } from './daily-stats.ts';
+import { emptyCounts, monthOfDay, StatDelta, STAT_FIELDS, type StatCounts } from './daily-stats.ts';
 import { supplementsOf } from './clocks.ts';
 import { deadlineSnapshot, type DeadlineSnapshot } from './deadline.ts';
 
@@ -63,12 +63,25 @@ const COMPARED = [
   'rescheduledDueAt', 'rescheduleCount', 'digitized', 'paidOnline', 'feeAmount', 'satisfaction', 'applicantName', 'applicantIdNumber',
 ] as const;
 
-const BATCH = 500;
+/**
+ * Dossiers per round of queries (and per transaction when the caller gives none). Larger batches
+ * mean fewer statements and fewer counter rows (a unit's day is written once per batch): on a
+ * bulk load, 2,000 was ~40% faster than the former 500.
+ */
+const BATCH = 2_000;
 
 type Existing = Awaited<ReturnType<typeof loadExisting>>[number];
 
-async function loadExisting(tx: Tx, codes: string[]) {
-  return tx.dossier.findMany({ where: { code: { in: codes } }, include: { supplements: { orderBy: { seq: 'asc' } } } });
+async function loadExisting(tx: Tx, engine: Database['target']['engine'], codes: string[]) {
+  // A cheap existence check first: a bulk import mostly brings new dossiers.
+  const found = await selectIn<{ code: string }>(tx, engine, 'Dossier', ['code'], 'code', codes);
+  const out = [];
+  // Prisma binds one parameter per id in a relation include: at most 500 at a time.
+  for (let i = 0; i < found.length; i += 500) {
+    const codes = found.slice(i, i + 500).map((f) => f.code);
+    out.push(...(await tx.dossier.findMany({ where: { code: { in: codes } }, include: { supplements: { orderBy: { seq: 'asc' } } } })));
+  }
+  return out;
 }
 
 export interface SaveContext {
@@ -85,22 +98,62 @@ export async function unitCalendars(database: Database): Promise<Map<number, { c
 }
 
 /**
- * Saves dossiers, each batch of 500 in its own transaction — or all of them inside `tx` when the
+ * Saves dossiers, each batch of 2,000 in its own transaction — or all of them inside `tx` when the
  * caller needs one transaction for everything (the demo data).
  */
 export async function saveDossiers(database: Database, inputs: readonly DossierInput[], ctx: SaveContext, tx?: Tx): Promise<SaveResult> {
   const total: SaveResult = { inserted: 0, updated: 0, unchanged: 0 };
   const engine = database.target.engine;
-  for (let i = 0; i < inputs.length; i += BATCH) {
-    const batch = inputs.slice(i, i + BATCH);
-    const r = tx
-      ? await saveBatch(tx, engine, batch, ctx)
-      : await database.db.$transaction((t) => saveBatch(t, engine, batch, ctx), { timeout: 120_000, maxWait: 30_000 });
+  const add = (r: SaveResult) => {
     total.inserted += r.inserted;
     total.updated += r.updated;
     total.unchanged += r.unchanged;
+  };
+  if (tx) {
+    // One transaction for everything: the counters of all batches are written once, at the end.
+    const delta = new StatDelta();
+    for (let i = 0; i < inputs.length; i += BATCH) add(await saveBatch(tx, engine, inputs.slice(i, i + BATCH), ctx, delta));
+    await finishBatch(tx, engine, delta, total);
+    return total;
+  }
+  for (let i = 0; i < inputs.length; i += BATCH) {
+    const batch = inputs.slice(i, i + BATCH);
+    add(await database.db.$transaction(async (t) => {
+      const delta = new StatDelta();
+      const r = await saveBatch(t, engine, batch, ctx, delta);
+      await finishBatch(t, engine, delta, r);
+      return r;
+    }, { timeout: 120_000, maxWait: 30_000 }));
   }
   return total;
+}
+
+/** Writes the counters' delta, and bumps the change counter if anything was written. */
+async function finishBatch(tx: Tx, engine: Database['target']['engine'], delta: StatDelta, r: SaveResult): Promise<void> {
+  await applyDelta(tx, engine, delta);
+  if (r.inserted + r.updated > 0) {
+    await tx.counter.upsert({ where: { name: 'dossiers' }, create: { name: 'dossiers', value: 1 }, update: { value: { increment: 1 } } });
+  }
+}
+
+/**
+ * Adds the delta to the daily and monthly counters, as daily-stats.ts's applyStatDelta does, but
+ * through bulkUpsertAdd (SQL literals on SQLite: no per-value Prisma work).
+ */
+async function applyDelta(tx: Tx, engine: Database['target']['engine'], delta: StatDelta): Promise<void> {
+  const daily = delta.rows();
+  if (daily.length === 0) return;
+  const monthly = new Map<string, { unitId: number; month: number; counts: StatCounts }>();
+  for (const r of daily) {
+    const month = monthOfDay(r.day);
+    const key = `${r.unitId}:${month}`;
+    let m = monthly.get(key);
+    if (!m) monthly.set(key, (m = { unitId: r.unitId, month, counts: emptyCounts() }));
+    for (const f of STAT_FIELDS) m.counts[f] += r.counts[f];
+  }
+  const fields = [...STAT_FIELDS];
+  await bulkUpsertAdd(tx, engine, 'DailyStat', ['unitId', 'day'], fields, daily.map((r) => ({ unitId: r.unitId, day: r.day, ...r.counts })));
+  await bulkUpsertAdd(tx, engine, 'MonthlyStat', ['unitId', 'month'], fields, [...monthly.values()].map((m) => ({ unitId: m.unitId, month: m.month, ...m.counts })));
 }
 
 function snapshotOf(d: DossierInput, ctx: SaveContext): DeadlineSnapshot {
@@ -167,10 +220,9 @@ function changeEvents(old: Existing, d: DossierInput, now: Date): EventInput[] {
   return events;
 }
 
-async function saveBatch(tx: Tx, engine: Database['target']['engine'], inputs: readonly DossierInput[], ctx: SaveContext): Promise<SaveResult> {
+async function saveBatch(tx: Tx, engine: Database['target']['engine'], inputs: readonly DossierInput[], ctx: SaveContext, delta: StatDelta): Promise<SaveResult> {
   const now = ctx.now;
-  const existing = new Map((await loadExisting(tx, inputs.map((d) => d.code))).map((e) => [e.code, e]));
-  const delta = new StatDelta();
+  const existing = new Map((await loadExisting(tx, engine, inputs.map((d) => d.code))).map((e) => [e.code, e]));
   const fresh: { input: DossierInput; row: ReturnType<typeof columns> }[] = [];
   const events: { code: string; e: EventInput }[] = [];
   const result: SaveResult = { inserted: 0, updated: 0, unchanged: 0 };
@@ -224,10 +276,6 @@ async function saveBatch(tx: Tx, engine: Database['target']['engine'], inputs: r
     dossierId: ids.get(code)!, at: e.at, kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus,
     detail: e.detail ? JSON.stringify(e.detail) : null, source: sourceOf.get(code)!, createdAt: now,
   })));
-  await applyStatDelta(tx, engine, delta);
-  if (result.inserted + result.updated > 0) {
-    await tx.counter.upsert({ where: { name: 'dossiers' }, create: { name: 'dossiers', value: 1 }, update: { value: { increment: 1 } } });
-  }
   return result;
 }
 

@@ -10,7 +10,7 @@ describe('npm start (dunghan serve)', () => {
     const t = await freshTarget();
     targets.push(t);
     const started = Date.now();
-    const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0' });
+    const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0', HTTP_PORT: '0' });
     const ready = await waitFor(() => child.output().includes('Nhấn Ctrl-C để dừng.'), 15_000);
     const elapsed = Date.now() - started;
     expect(ready, `stdout: ${child.output()}\nstderr: ${child.errors()}`).toBe(true);
@@ -29,6 +29,13 @@ describe('npm start (dunghan serve)', () => {
     child.stdin!.write('#doi ct-qng\nquá hạn\n');
     expect(await waitFor(() => child.output().includes('⏰ Hồ sơ quá hạn — Tỉnh Quảng Ngãi'), 10_000)).toBe(true);
 
+    // The HTTP server answers /healthz.
+    const url = /Máy chủ HTTP: (http:\/\/\S+)/.exec(child.output())?.[1];
+    expect(url).toBeDefined();
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(JSON.stringify(await health.json())).toContain('database');
+
     // Still running; Ctrl-C stops it with exit code 0.
     await new Promise((r) => setTimeout(r, 300));
     expect(child.exitCode).toBeNull();
@@ -39,7 +46,7 @@ describe('npm start (dunghan serve)', () => {
 
   it('a second start finds the data and does not seed again', async () => {
     const t = targets[0]!;
-    const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0' });
+    const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0', HTTP_PORT: '0' });
     expect(await waitFor(() => child.output().includes('Nhấn Ctrl-C để dừng.'), 15_000)).toBe(true);
     expect(child.output()).not.toContain('đã tạo dữ liệu demo');
     child.kill('SIGTERM');

@@ -50,7 +50,10 @@ export const importCommand: CliCommand = {
         const partial = (e as { partial?: ImportReport }).partial;
         if (partial && values.json) ctx.out(JSON.stringify({ ...summary(partial), error: e instanceof ImportFileError ? e.message : String((e as Error).message ?? e) }));
         if (e instanceof ImportFileError) throw new CliError(e.message);
-        if (partial) throw new CliError(t('import-failed-after', { detail: (e as Error).message, row: formatInt(partial.lastCommittedRow ?? 0) }));
+        if (partial) {
+          const detail = (e as Error).message;
+          throw new CliError(partial.lastCommittedRow === null ? t('import-failed-nothing', { detail }) : t('import-failed-after', { detail, row: formatInt(partial.lastCommittedRow) }));
+        }
         throw e;
       }
       progress.done();

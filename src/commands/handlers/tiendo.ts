@@ -1,6 +1,7 @@
 // /tiendo [đơn vị] [kỳ]: the official rates (Decision 766) with the II.06a buckets, the change
 // since the previous period and the unit's rank among its peers.
 import { formatDateTime, formatInt, formatPercent } from '../../i18n/format.ts';
+import { dataStaleness } from '../../ingest/staleness.ts';
 import { t } from '../../i18n/translate.ts';
 import type { UnitMetrics } from '../../metrics/metrics.ts';
 import type { UnitNode } from '../../org/tree.ts';
@@ -21,7 +22,10 @@ export async function tiendoButton(ctx: OfficialContext, args: string[]): Promis
 
 async function answer(ctx: OfficialContext, target: Target): Promise<Reply> {
   const { current, previous, ranking, children } = await ctx.metrics.report(target.unit.id, target.period, ctx.now, true);
-  const lines = [t('tiendo-title', { unit: target.unit.name }), t('tiendo-period', { period: periodLabel(target.period), at: formatDateTime(current.end) }), ''];
+  const lines = [t('tiendo-title', { unit: target.unit.name }), t('tiendo-period', { period: periodLabel(target.period), at: formatDateTime(current.end) })];
+  const fresh = await dataStaleness(ctx.database.db, { now: ctx.now, calendar: ctx.calendar, staleAfterWorkingDays: ctx.config.STALE_AFTER_WORKING_DAYS });
+  if (fresh.last) lines.push(t(fresh.stale ? 'tiendo-data-stale' : 'tiendo-data-as-of', { at: formatDateTime(fresh.last.at), source: fresh.last.source }));
+  lines.push('');
   const b = current.buckets;
   if (b.received + b.finished + b.inProgress + b.inProgressOverdue + b.waitingSupplement === 0) {
     lines.push(t('tiendo-empty'));

@@ -1,0 +1,115 @@
+// The service's HTTP server (node:http, no framework): a route table other capabilities add to,
+// /healthz, /metrics and the ingest API. A handler that throws gets a 500 without details; the
+// log line never holds a header, a token or a body.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { Period } from '../calendar/hours.ts';
+import { loadCalendar } from '../calendar/load.ts';
+import type { Database } from '../db/client.ts';
+import { t } from '../i18n/translate.ts';
+import type { Logger } from '../log.ts';
+import { health, HealthChecks, type HealthCheck } from './health.ts';
+import { ingestHandler } from './ingest.ts';
+import { metricsText } from './metrics.ts';
+import { sendJson, sendText } from './respond.ts';
+import { Router, type Handler, type Method } from './router.ts';
+
+export interface HttpServerOptions {
+  database: Database;
+  log: Logger;
+  now: () => Date;
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  maxBodyBytes: number;
+  staleAfterWorkingDays: number;
+  dueSoonWorkingDays: number;
+  workingHours: readonly Period[];
+}
+
+export interface HttpServer {
+  /** e.g. "http://127.0.0.1:8080" */
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Adds a route; the handler gets the request unread. */
+  addRoute(method: Method, path: string, handler: Handler): void;
+  /** Adds a check to /healthz (e.g. "telegram"): { ok, …short details }, never a secret. */
+  addHealthCheck(name: string, check: HealthCheck): void;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer> {
+  const router = new Router();
+  const checks = new HealthChecks();
+  const calendar = (): Promise<WorkCalendar> => loadCalendar(o.database.db, o.workingHours);
+
+  router.addRoute('GET', '/healthz', (_req, res, ctx) => health(res, { database: o.database, checks, now: ctx.now, calendar, staleAfterWorkingDays: o.staleAfterWorkingDays }));
+  router.addRoute('GET', '/metrics', async (_req, res, ctx) => {
+    const text = await metricsText(o.database, { now: ctx.now, calendar: await calendar(), dueSoonWorkingDays: o.dueSoonWorkingDays, staleAfterWorkingDays: o.staleAfterWorkingDays });
+    sendText(res, 200, text, 'text/plain; version=0.0.4; charset=utf-8');
+  });
+  router.addRoute('POST', '/api/v1/dossiers', ingestHandler({ database: o.database, log: o.log, now: o.now, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours }));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const now = o.now();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      sendJson(res, 400, { error: 'bad_request' });
+      return;
+    }
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (match.kind === 'none') {
+      sendJson(res, 404, { error: 'not_found', message: t('api-not-found') });
+      return;
+    }
+    if (match.kind === 'wrong_method') {
+      sendJson(res, 405, { error: 'method_not_allowed', message: t('api-method-not-allowed') }, { allow: match.allowed.join(', ') });
+      return;
+    }
+    try {
+      await match.handler(req, res, { url, params: match.params, now });
+    } catch (e) {
+      const err = e as { name?: string; code?: string };
+      o.log.error({ method: req.method, path: url.pathname, error: err.name ?? 'Error', code: err.code }, 'http handler failed');
+      if (!res.headersSent) {
+        res.shouldKeepAlive = false;
+        sendJson(res, 500, { error: 'internal', message: t('api-internal') }, { connection: 'close' });
+      } else if (!res.writableEnded) res.end();
+    }
+  };
+
+  const server = createServer({ requestTimeout: 120_000, headersTimeout: 30_000 }, (req, res) => {
+    void handle(req, res);
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  o.log.info({ host: o.host, port, routes: router.list() }, 'http server listening');
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    addRoute: (method, path, handler) => router.addRoute(method, path, handler),
+    addHealthCheck: (name, check) => checks.add(name, check),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

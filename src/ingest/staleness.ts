@@ -1,0 +1,99 @@
+// The staleness alarm: when no import or ingest has succeeded for STALE_AFTER_WORKING_DAYS
+// working days (working time only: a Friday-afternoon import is not stale on Monday morning),
+// the admins and the reform office get one alert per stale episode, so that "no overdue
+// dossiers" never passes for an all-clear when the feed has stopped.
+import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { Period } from '../calendar/hours.ts';
+import { loadCalendar } from '../calendar/load.ts';
+import type { Database, Db } from '../db/client.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { t } from '../i18n/translate.ts';
+import { enqueue } from '../outbox/enqueue.ts';
+import type { OutboxMessage } from '../outbox/message.ts';
+import { addressesOf } from '../outbox/routing.ts';
+import type { Logger } from '../log.ts';
+import { dataFreshness } from './runs.ts';
+
+/** Roles that are told when the data stop coming. */
+export const STALE_ALERT_ROLES = ['admin', 'reform_office'] as const;
+
+export interface StalenessOptions {
+  now: Date;
+  /** The province-wide calendar (working hours and days). */
+  calendar: WorkCalendar;
+  staleAfterWorkingDays: number;
+}
+
+export interface Staleness {
+  /** The last successful ingest (null if there has never been one: nothing to be stale from). */
+  last: { at: Date; source: string } | null;
+  stale: boolean;
+}
+
+export async function dataStaleness(db: Db, o: StalenessOptions): Promise<Staleness> {
+  const last = await dataFreshness(db, o.now);
+  if (!last) return { last: null, stale: false };
+  let elapsed: number;
+  try {
+    elapsed = o.calendar.workingMillisBetween(last.at, o.now);
+  } catch {
+    return { last, stale: true }; // older than the calendar covers
+  }
+  return { last, stale: elapsed >= o.staleAfterWorkingDays * o.calendar.fullDayMillis };
+}
+
+/**
+ * Enqueues the alert if the data are stale. Safe to call as often as wanted (e.g. with the alert
+ * planner): the dedup key names the episode (the last success) and the recipient, so each person
+ * is told once per episode. Returns the dedup keys actually added.
+ */
+export async function checkStaleness(database: Database, o: StalenessOptions): Promise<Staleness & { enqueued: string[] }> {
+  const { db } = database;
+  const s = await dataStaleness(db, o);
+  if (!s.stale || !s.last) return { ...s, enqueued: [] };
+  const officials = await db.official.findMany({ where: { role: { in: [...STALE_ALERT_ROLES] }, active: true }, select: { id: true, code: true }, orderBy: { id: 'asc' } });
+  const addresses = await addressesOf(db, officials.map((x) => x.id));
+  const text = t('ingest-stale-alert', { since: formatDateTime(s.last.at), source: s.last.source });
+  const notBefore = o.calendar.workStart(o.now);
+  const episode = s.last.at.toISOString();
+  const messages: OutboxMessage[] = [];
+  for (const official of officials) {
+    const first = addresses.get(official.id)?.[0];
+    if (!first) continue;
+    messages.push({ dedupKey: `stale:${episode}:${official.code}`, officialId: official.id, channel: first.channel, address: first.address, kind: 'stale_data', payload: { text }, notBefore });
+  }
+  const enqueued = messages.length > 0 ? await enqueue(db, database.target.engine, messages, o.now) : [];
+  return { ...s, enqueued };
+}
+
+/**
+ * Checks every `everyMs` (default 10 minutes) in the service. Several instances may run it: the
+ * outbox's dedup keys keep it to one alert per person and episode.
+ */
+export function watchStaleness(o: {
+  database: Database;
+  now: () => Date;
+  workingHours: readonly Period[];
+  staleAfterWorkingDays: number;
+  log: Logger;
+  everyMs?: number;
+}): { stop(): void } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const calendar = await loadCalendar(o.database.db, o.workingHours);
+      const r = await checkStaleness(o.database, { now: o.now(), calendar, staleAfterWorkingDays: o.staleAfterWorkingDays });
+      if (r.enqueued.length > 0) o.log.warn({ lastSuccessAt: r.last?.at, source: r.last?.source, alerts: r.enqueued.length }, 'data stale: alert enqueued');
+    } catch (e) {
+      o.log.warn({ error: (e as Error).name }, 'staleness check failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), o.everyMs ?? 10 * 60_000);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer) };
+}

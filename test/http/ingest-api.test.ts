@@ -1,0 +1,183 @@
+// POST /api/v1/dossiers: bearer tokens per source, validation naming each item and field,
+// oversize bodies refused without reading them, and retries that change nothing.
+import { connect } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { revokeToken } from '../../src/ingest/tokens.ts';
+import { expectWhole } from '../ingest/support/consistency.ts';
+import { harness, item, postDossiers, send, type Harness } from './support.ts';
+
+const vn = (s: string) => new Date(`${s}+07:00`);
+let h: Harness;
+beforeEach(async () => {
+  h = await harness({ maxBodyBytes: 16 * 1024 });
+});
+afterEach(async () => h.close());
+
+describe('authentication', () => {
+  it('answers 401 without a token, with a malformed or unknown one, and 403 with a revoked one; nothing is written', async () => {
+    const body = JSON.stringify([item('A-1')]);
+    const post = (authorization?: string) => send(h.http.url, 'POST', '/api/v1/dossiers', { headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body });
+    for (const auth of [undefined, 'Basic abc', 'Bearer', `Bearer ${h.token}x`, `Bearer dh_${'A'.repeat(43)}`, h.token]) {
+      const r = await post(auth);
+      expect(r.status, String(auth)).toBe(401);
+      expect(r.headers['www-authenticate']).toBe('Bearer');
+      expect(r.json()).toMatchObject({ error: 'unauthorized', message: expect.stringContaining('mã truy cập') });
+    }
+    const row = await h.database.db.apiToken.findFirstOrThrow();
+    await revokeToken(h.database.db, row.id, 'test', h.clock.now);
+    const revoked = await post(`Bearer ${h.token}`);
+    expect(revoked.status).toBe(403);
+    expect(revoked.json()).toMatchObject({ error: 'revoked' });
+    expect(await h.database.db.dossier.count()).toBe(0);
+  });
+
+  it('notes when a token was last used', async () => {
+    h.clock.now = vn('2026-11-27T10:15:00');
+    expect((await postDossiers(h, [])).status).toBe(200);
+    expect(await h.database.db.apiToken.findFirstOrThrow()).toMatchObject({ lastUsedAt: vn('2026-11-27T10:15:00') });
+  });
+});
+
+describe('validation', () => {
+  it('lists each invalid item by index and field, in Vietnamese, and writes nothing', async () => {
+    const r = await postDossiers(h, [
+      item('V-0'),
+      item('V-1', { NgayTiepNhan: '31/02/2026', KenhThucHien: 'Fax' }),
+      'not an object',
+      item('V-3', { TrangThaiHoSo: 10 }), // an end status without NgayKetThucXuLy
+      item('V-4', { MaTTHC: undefined, PhiLePhi: -1 }),
+      item('V-0'),
+      item('V-6', { NgayTiepNhan: '20261127100000' }), // after now (09:00), and so after its due date
+      item('V-7', { SoDinhDanh: { nested: true } }),
+    ]);
+    expect(r.status).toBe(400);
+    const body = r.json();
+    expect(body).toMatchObject({ error: 'invalid', errorCount: 10, message: expect.stringContaining('không hồ sơ nào được ghi') });
+    expect(body.errors.map((e: { index: number; field: string | null }) => [e.index, e.field])).toEqual([
+      [1, 'KenhThucHien'], [1, 'NgayTiepNhan'], [2, null], [3, 'NgayKetThucXuLy'], [4, 'MaTTHC'], [4, 'PhiLePhi'], [5, 'MaHoSo'], [6, 'NgayTiepNhan'], [6, 'NgayHenTra'], [7, 'SoDinhDanh'],
+    ]);
+    expect(body.errors[1].reason).toContain('không phải ngày giờ hợp lệ');
+    expect(body.errors[6].reason).toBe('mã hồ sơ trùng với phần tử 0 trong cùng yêu cầu');
+    expect(body.errors[7].reason).toBe('thời điểm ở tương lai (sau lúc nhập dữ liệu)');
+    expect(body.errors[9].value).toBe('***'); // personal data never echoed
+    expect(await h.database.db.dossier.count()).toBe(0);
+    expect(await h.database.db.ingestRun.findMany({ select: { source: true, kind: true, status: true, rejected: true } })).toEqual([{ source: 'igate', kind: 'api', status: 'failed', rejected: 7 }]);
+  });
+
+  it('refuses unknown units and procedures (the API never creates them)', async () => {
+    const r = await postDossiers(h, [item('U-0'), item('U-1', { DonViXuLy: '000.99.99.H55' }), item('U-2', { MaTTHC: '9.999999' })]);
+    expect(r.status).toBe(400);
+    expect(r.json().errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([[1, 'DonViXuLy'], [2, 'MaTTHC']]);
+    expect(await h.database.db.dossier.count()).toBe(0);
+  });
+
+  it('refuses what is not a JSON array of objects, and other media types', async () => {
+    expect((await postDossiers(h, '{"MaHoSo":')).json()).toMatchObject({ error: 'bad_json' });
+    expect((await postDossiers(h, { MaHoSo: 'x' })).json()).toMatchObject({ error: 'not_array' });
+    const xml = await postDossiers(h, '<hoso/>', { 'content-type': 'application/xml' });
+    expect(xml.status).toBe(415);
+  });
+});
+
+describe('oversize bodies', () => {
+  it('answers 413 from Content-Length alone, without reading the body', async () => {
+    const r = await postDossiers(h, `[${' '.repeat(16 * 1024)}]`);
+    expect(r.status).toBe(413);
+    expect(r.json()).toMatchObject({ error: 'too_large', message: 'Nội dung yêu cầu vượt quá 16384 byte.' });
+  });
+
+  it('stops reading a chunked body at the limit and closes the connection', async () => {
+    const url = new URL(h.http.url);
+    const socket = connect(Number(url.port), url.hostname);
+    await new Promise((r) => socket.once('connect', r));
+    let answer = '';
+    socket.on('data', (d) => (answer += d));
+    const closed = new Promise<void>((r) => socket.once('close', () => r()));
+    socket.on('error', () => {});
+    socket.write(`POST /api/v1/dossiers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    // Keep sending 1 KB chunks (up to 64 MB) until the server answers or hangs up.
+    let sent = 0;
+    const chunk = `400\r\n${'x'.repeat(1024)}\r\n`;
+    while (sent < 64 * 1024 * 1024 && !answer && !socket.destroyed) {
+      if (!socket.write(chunk)) await new Promise((r) => setTimeout(r, 5));
+      else await new Promise((r) => setImmediate(r));
+      sent += 1024;
+    }
+    await closed;
+    expect(answer).toMatch(/^HTTP\/1\.1 413/);
+    expect(answer).toContain('"too_large"');
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+    // The server is still there for the next request.
+    expect((await send(h.http.url, 'GET', '/healthz')).status).toBe(200);
+  });
+});
+
+describe('writing', () => {
+  it('upserts like the import, and a retried request changes nothing', async () => {
+    const payload = [item('R-1'), item('R-2', { KenhThucHien: 'Trực tiếp', NgayTiepNhan: '2026-11-23T08:00:00+07:00', NgayHenTra: null, TrangThaiHoSo: 'Đang xử lý' })];
+    const first = await postDossiers(h, payload);
+    expect(first.status).toBe(200);
+    expect(first.json()).toEqual({ inserted: 2, updated: 0, unchanged: 0, warnings: [] });
+    expect(await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'R-2' } })).toMatchObject({ channel: 1, dueAtOrigin: 'computed', dueAt: vn('2026-11-27T17:00:00'), source: 'api:igate' }); // 24/11 is Culture Day
+    const events = await h.database.db.dossierEvent.count();
+
+    const retry = await postDossiers(h, payload);
+    expect(retry.json()).toEqual({ inserted: 0, updated: 0, unchanged: 2, warnings: [] });
+    expect(await h.database.db.dossierEvent.count()).toBe(events);
+
+    h.clock.now = vn('2026-11-27T10:00:00');
+    const done = await postDossiers(h, [item('R-1', { TrangThaiHoSo: 10, NgayKetThucXuLy: '20261125100000', NgayTra: '20261125140000' })]);
+    expect(done.json()).toEqual({ inserted: 0, updated: 1, unchanged: 0, warnings: [] });
+    const d = await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'R-1' }, include: { events: { orderBy: { id: 'asc' } } } });
+    expect(d).toMatchObject({ status: 10, result: 'on_time' });
+    expect(d.events.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 4], [4, 10]]);
+    const runs = await h.database.db.ingestRun.findMany({ orderBy: { id: 'asc' }, select: { status: true, inserted: true, updated: true, unchanged: true } });
+    expect(runs).toEqual([
+      { status: 'succeeded', inserted: 2, updated: 0, unchanged: 0 },
+      { status: 'succeeded', inserted: 0, updated: 0, unchanged: 2 },
+      { status: 'succeeded', inserted: 0, updated: 1, unchanged: 0 },
+    ]);
+    await expectWhole(h.database);
+  });
+
+  it('writes one dossier when the same new one arrives twice at once (a retry racing the original)', async () => {
+    const payload = [item('C-1'), item('C-2')];
+    const replies = await Promise.all([postDossiers(h, payload), postDossiers(h, payload), postDossiers(h, payload)]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(replies.reduce((n, r) => n + r.json().inserted, 0)).toBe(2);
+    expect(await h.database.db.dossier.count()).toBe(2);
+    await expectWhole(h.database);
+  });
+
+  it('takes the status history of a new dossier (LichSuTrangThai) as its events, and warns when a status goes backwards', async () => {
+    const history = [{ ThoiDiem: '20261120090000', TrangThaiHoSo: 2 }, { ThoiDiem: '20261120100000', TrangThaiHoSo: 4 }, { ThoiDiem: '20261124090000', TrangThaiHoSo: 9 }];
+    const r = await postDossiers(h, [item('H-1', { TrangThaiHoSo: 9, NgayKetThucXuLy: '20261124090000', LichSuTrangThai: history })]);
+    expect(r.status).toBe(200);
+    const d = await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'H-1' }, include: { events: { orderBy: { id: 'asc' } } } });
+    expect(d.events.map((e) => [e.at, e.fromStatus, e.toStatus])).toEqual([
+      [vn('2026-11-20T09:00:00'), null, 2], [vn('2026-11-20T10:00:00'), 2, 4], [vn('2026-11-24T09:00:00'), 4, 9],
+    ]);
+    const back = await postDossiers(h, [item('H-1', { TrangThaiHoSo: 4 })]);
+    expect(back.json()).toMatchObject({ updated: 1, warnings: [{ index: 0, field: 'TrangThaiHoSo', reason: expect.stringContaining('lùi từ 9 (Đã xử lý xong) về 4 (Đang xử lý)') }] });
+    const bad = await postDossiers(h, [item('H-2', { LichSuTrangThai: [{ ThoiDiem: '20261120090000', TrangThaiHoSo: 2 }] })]);
+    expect(bad.json().errors).toMatchObject([{ index: 0, field: 'LichSuTrangThai' }]);
+  });
+
+  it('keeps stored supplement requests when an item says nothing about them, and clears them when it says none', async () => {
+    await postDossiers(h, [item('S-1', { TrangThaiHoSo: 5, NgayYeuCauBoSung: '20261123090000', SoLanYeuCauBoSung: 1 })]);
+    const silent = await postDossiers(h, [item('S-1', { TrangThaiHoSo: 5 })]);
+    expect(silent.json()).toMatchObject({ unchanged: 1, warnings: [] });
+    expect(await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'S-1' } })).toMatchObject({ supplementCount: 1, clockStopped: true });
+    const none = await postDossiers(h, [item('S-1', { TrangThaiHoSo: 4, NgayYeuCauBoSung: null, SoLanYeuCauBoSung: 0 })]);
+    expect(none.json()).toMatchObject({ updated: 1 });
+    expect(await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'S-1' } })).toMatchObject({ supplementCount: 0, clockStopped: false });
+    const waiting = await postDossiers(h, [item('S-1', { TrangThaiHoSo: 5, SoLanYeuCauBoSung: null })]);
+    expect(waiting.json().warnings).toMatchObject([{ index: 0, field: 'NgayYeuCauBoSung', reason: expect.stringContaining('không dừng') }]);
+    await expectWhole(h.database);
+  });
+
+  it('accepts an empty array as a heartbeat: the source is fresh', async () => {
+    expect((await postDossiers(h, [])).json()).toEqual({ inserted: 0, updated: 0, unchanged: 0, warnings: [] });
+    expect(await h.database.db.ingestRun.findFirstOrThrow()).toMatchObject({ source: 'igate', status: 'succeeded' });
+  });
+});
