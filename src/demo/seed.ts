@@ -14,7 +14,7 @@ export async function hasRealData(db: Db): Promise<boolean> {
   return (await db.dossier.count({ where: { source: { not: DEMO_SOURCE } } })) > 0;
 }
 
-/** Empties every table except the migrations record and calendar overrides. */
+/** Empties every table except the migrations record, calendar overrides, API tokens and the audit log. */
 export async function clearData(db: Db): Promise<void> {
   await db.$transaction([
     db.dossierEvent.deleteMany(),
@@ -32,6 +32,11 @@ export async function clearData(db: Db): Promise<void> {
     db.ingestRun.deleteMany(),
     db.dailyStat.deleteMany(),
     db.monthlyStat.deleteMany(),
+    db.acknowledgement.deleteMany(),
+    db.alertItem.deleteMany(),
+    db.digestTarget.deleteMany(),
+    db.chatGroup.deleteMany(),
+    db.attachment.deleteMany(),
     db.counter.deleteMany(),
   ]);
 }
