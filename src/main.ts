@@ -84,6 +84,7 @@ export async function startService({ config, log, now, print, input }: ServiceOp
     database, log, now, host: config.HTTP_HOST, port: config.HTTP_PORT, maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
     staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS, workingHours: config.WORKING_HOURS,
   });
+  running.mount(http);
   print(t('http-listening', { url: http.url }));
   const dispatcher = new Dispatcher({ database, channels: running.channels, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   dispatcher.start();

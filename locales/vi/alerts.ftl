@@ -17,6 +17,7 @@ alert-footer = Hẹn ngày xử lý xong: /xacnhan <mã hồ sơ> <ngày>. Xem d
 alert-footer-leader = Xem toàn bộ: /quahan; tiến độ: /tiendo.
 alert-button-commit = ✓ { $code }: xong trước { $date }
 alert-button-apology = ✉ Mẫu 04 { $code }
+alert-button-more = 📅 Ngày khác / hoãn
 
 ## /xacnhan
 xacnhan-usage = Cách dùng: /xacnhan <mã hồ sơ> <ngày>, ví dụ /xacnhan 000.21.41.H55-261118-0004 02/12
@@ -24,6 +25,10 @@ xacnhan-past = Ngày "{ $text }" đã qua; hãy chọn hôm nay hoặc một ng�
 xacnhan-bad-date = Không hiểu ngày "{ $text }"; viết như 02/12, 2/12/2026, mai, thứ 6.
 xacnhan-finished = Hồ sơ { $code } đã giải quyết xong.
 xacnhan-done = ✓ Đã ghi nhận: hồ sơ { $code } sẽ xử lý xong trước hết ngày { $date }. Đúng Hạn không nhắc hồ sơ này cho bạn tới hết ngày đó.
+xacnhan-pick = Hồ sơ { $code } (hạn { $due }): chọn ngày sẽ xử lý xong, hoặc tạm hoãn nhắc việc.
+xacnhan-pick-day = ✓ Xong trước { $date }
+xacnhan-pick-snooze = 💤 Nhắc lại từ { $date }
+snooze-done = 💤 Đã tạm hoãn: Đúng Hạn không nhắc hồ sơ { $code } cho bạn tới hết hôm nay; sẽ nhắc lại từ ngày { $date } nếu hồ sơ vẫn chưa xong.
 xacnhan-after-due = ⚠️ Ngày này sau hạn trả kết quả ({ $due }): cần gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) chậm nhất 1 ngày trước hạn.
 
 ## Mẫu 04 (bản nháp)

@@ -25,6 +25,7 @@ export interface DossierFacts {
 /** A commitment or snooze by an official on a dossier: no reminder to them until after `until`. */
 export interface Ack {
   id: number;
+  kind: 'commit' | 'snooze';
   until: string;
 }
 
@@ -66,7 +67,7 @@ export function planItems(input: PlanInput): PlannedItem[] {
     for (const official of responsible) {
       const ack = input.acks.get(`${dossier.id}:${official.id}`);
       if (ack && ack.until >= input.today) continue;
-      if (ack) add('commit_missed', official, `:${ack.id}`, ack);
+      if (ack?.kind === 'commit') add('commit_missed', official, `:${ack.id}`, ack);
       if (state.kind === 'due_soon') add('due_soon', official);
       else if (state.kind === 'due_today') add('due_today', official);
       else if (state.kind === 'overdue') {

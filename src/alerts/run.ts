@@ -72,7 +72,7 @@ async function plan(services: Services, at: Date, opts: AlertRunOptions): Promis
   }
   const acks = new Map<string, Ack>();
   const recent = await db.acknowledgement.findMany({ where: { createdAt: { gte: new Date(at.getTime() - 90 * 86_400_000) } }, orderBy: { createdAt: 'asc' } });
-  for (const a of recent) acks.set(`${a.dossierId}:${a.officialId}`, { id: a.id, until: a.until });
+  for (const a of recent) acks.set(`${a.dossierId}:${a.officialId}`, { id: a.id, kind: a.kind === 'snooze' ? 'snooze' : 'commit', until: a.until });
 
   const planned = planItems({
     items, facts, recipients, acks, today: localDate(at),

@@ -1,14 +1,18 @@
 // The chat channels of this process: Telegram and Zalo as configured, or the console in demo
-// mode. The Zalo account allows one listener, so only the instance holding the "zalo" lease runs it.
+// mode. The Zalo account allows one listener, so only the instance holding the "zalo" lease runs
+// it. Every instance delivers Telegram messages and serves its webhook; in polling mode Telegram
+// allows one getUpdates at a time, so only the instance holding the "telegram-polling" lease polls.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { MAX_TEXT } from './limits.ts';
 import type { Channel } from './channel.ts';
 import { consoleChannel } from './console/channel.ts';
+import { startTelegram } from './telegram/start.ts';
 import { startZalo, ZaloStartError } from './zalo/start.ts';
 import type { Services } from '../commands/types.ts';
 import type { Config } from '../config.ts';
 import { holdLease } from '../db/lease.ts';
+import type { HttpServer } from '../http/server.ts';
 import { t } from '../i18n/translate.ts';
 import type { ChannelName } from '../org/codes.ts';
 
@@ -28,6 +32,8 @@ export function plannedChannels(config: Config): Map<ChannelName, { maxText: num
 
 export interface RunningChannels {
   channels: Map<ChannelName, Channel>;
+  /** Adds the channels' routes (the Telegram webhook) and /healthz checks to the HTTP server. */
+  mount(http: Pick<HttpServer, 'addRoute' | 'addHealthCheck'>): void;
   stop(): Promise<void>;
 }
 
@@ -35,7 +41,21 @@ export async function startChannels(services: Services, opts: { now: () => Date;
   const { config, log, database } = services;
   const channels = new Map<ChannelName, Channel>();
   const stops: (() => Promise<void>)[] = [];
+  const mounts: RunningChannels['mount'][] = [];
   if (configuredChannels(config).length === 0) channels.set('console', consoleChannel(opts.print));
+
+  if (config.telegram) {
+    const polling = config.telegram.mode === 'polling';
+    const lease = polling ? await holdLease(database.db, 'telegram-polling', randomUUID(), opts.now) : null;
+    if (polling && !lease) opts.print(t('telegram-polling-elsewhere'));
+    const telegram = await startTelegram({ services, now: opts.now, connect: !polling || lease !== null });
+    channels.set('telegram', telegram.channel);
+    mounts.push((http) => {
+      if (telegram.webhook) http.addRoute('POST', telegram.webhook.path, (req, res) => telegram.webhook!.handle(req, res));
+      http.addHealthCheck('telegram', () => telegram.health());
+    });
+    stops.push(() => telegram.stop(), async () => lease?.release());
+  }
 
   if (config.ZALO_CREDENTIALS_FILE) {
     const lease = await holdLease(database.db, 'zalo', randomUUID(), opts.now);
@@ -57,6 +77,9 @@ export async function startChannels(services: Services, opts: { now: () => Date;
 
   return {
     channels,
+    mount(http) {
+      for (const mount of mounts) mount(http);
+    },
     async stop() {
       for (const stop of stops) await stop();
     },

@@ -15,10 +15,11 @@ import { seedCommand } from './commands/seed.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statsCommand } from './commands/stats.ts';
 import { statusCommand } from './commands/status.ts';
+import { telegramCommand } from './commands/telegram.ts';
 import { tokenCommand } from './commands/token.ts';
 import { zaloCommand } from './commands/zalo.ts';
 
-export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, importCommand, tokenCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, digestCommand, dueCommand, calendarCommand, zaloCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, dbCommand, seedCommand, statusCommand, statsCommand, importCommand, tokenCommand, askCommand, inviteCommand, alertsCommand, outboxCommand, digestCommand, dueCommand, calendarCommand, telegramCommand, zaloCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -7,7 +7,7 @@ import { baocao, baocaoButton } from './handlers/baocao.ts';
 import { hoso } from './handlers/hoso.ts';
 import { listButton, listCommand } from './handlers/lists.ts';
 import { tiendo, tiendoButton } from './handlers/tiendo.ts';
-import { ackButton, apologyButton, xacnhan } from './handlers/xacnhan.ts';
+import { ackButton, apologyButton, moreButton, snoozeButton, xacnhan } from './handlers/xacnhan.ts';
 import { xephang, xephangButton } from './handlers/xephang.ts';
 import { parseCommand, type CommandName } from './parse/command.ts';
 import type { Asker, OfficialContext, Reply, RequestContext, Services } from './types.ts';
@@ -38,6 +38,8 @@ const BUTTONS: Record<string, ButtonHandler> = {
   xh: xephangButton,
   ack: ackButton,
   xl: apologyButton,
+  hen: moreButton,
+  sn: snoozeButton,
   bc: baocaoButton,
 };
 

@@ -6,6 +6,7 @@
 // message re-routed to the official's other channel; rows that cannot be sent end "dead" and the
 // admins are told once.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { ChannelError, type Channel, type ChannelErrorKind, type OutgoingMessage } from '../channels/channel.ts';
 import type { Database } from '../db/client.ts';
@@ -35,6 +36,13 @@ export interface DispatcherOptions {
   idleMs?: number;
   pacer?: Pacer;
   random?: () => number;
+  /**
+   * A message whose chat or group is not ready for longer than this (a burst to one chat) waits
+   * off the worker, its lease held until then, so other chats are not kept waiting.
+   */
+  maxPaceWaitMs?: number;
+  /** A slot further away than this is not held in memory: the message goes back to the outbox until then. */
+  maxParkMs?: number;
   /** First retry delay; doubles with each attempt up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
@@ -56,6 +64,10 @@ export class Dispatcher {
   #running = false;
   #loop: Promise<void> | null = null;
   readonly #images = new Map<string, Buffer>();
+  /** Messages waiting for their slot off the workers; the last one of each chat, to keep their order. */
+  readonly #parked = new Set<Promise<void>>();
+  readonly #lastParked = new Map<string, { task: Promise<void>; turn: number }>();
+  #stopping = stopSignal();
 
   constructor(options: DispatcherOptions) {
     this.#o = {
@@ -66,6 +78,8 @@ export class Dispatcher {
       concurrency: 4,
       sendTimeoutMs: 30_000,
       idleMs: 1_000,
+      maxPaceWaitMs: 250,
+      maxParkMs: 5 * 60_000,
       random: Math.random,
       backoffMs: 5_000,
       maxBackoffMs: 30 * 60_000,
@@ -76,7 +90,8 @@ export class Dispatcher {
 
   /** Claims one batch and sends it; returns how many rows were handled. */
   async runOnce(): Promise<number> {
-    const rows = await this.#claim();
+    // RETURNING gives no order (PostgreSQL): send a batch oldest first, so one chat's messages keep theirs.
+    const rows = (await this.#claim()).sort((a, b) => Number(a.id) - Number(b.id));
     let next = 0;
     const worker = async () => {
       while (next < rows.length) await this.#deliver(rows[next++]!);
@@ -89,6 +104,7 @@ export class Dispatcher {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#stopping = stopSignal();
     this.#loop = (async () => {
       while (this.#running) {
         try {
@@ -103,7 +119,9 @@ export class Dispatcher {
 
   async stop(): Promise<void> {
     this.#running = false;
+    this.#stopping.abort();
     await this.#loop;
+    await Promise.all(this.#parked);
   }
 
   async #claim(): Promise<Row[]> {
@@ -135,7 +153,8 @@ export class Dispatcher {
     );
   }
 
-  async #deliver(raw: Row): Promise<void> {
+  /** `from`: a row just claimed, one woken from #park, or one that must just wait for its slot. */
+  async #deliver(raw: Row, from: 'claim' | 'park' | 'wait' = 'claim'): Promise<void> {
     const row = { ...raw, id: Number(raw.id), attempts: Number(raw.attempts), officialId: raw.officialId === null ? null : Number(raw.officialId) };
     const channel = this.#o.channels.get(row.channel as ChannelName);
     if (!channel) return this.#fail(row, 'transient', `channel ${row.channel} is not running here`);
@@ -147,7 +166,18 @@ export class Dispatcher {
         const message: OutgoingMessage = { text };
         if (i === 0 && image) message.image = image;
         if (i === parts.length - 1 && payload.buttons) message.buttons = payload.buttons;
-        const wait = this.#o.pacer.reserve(channel.name, row.address, channel.isGroup(row.address), channel.limits);
+        // A message not yet begun steps aside while its chat is busy, or behind the chat's messages
+        // already waiting; its later parts wait here.
+        const group = channel.isGroup(row.address);
+        const busy = i === 0 && from !== 'wait' ? this.#o.pacer.readyIn(channel.name, row.address, group, channel.limits) : 0;
+        const ahead = i === 0 && from === 'claim' ? this.#lastParked.get(`${row.channel}:${row.address}`) : undefined;
+        if (busy > this.#o.maxPaceWaitMs || ahead) {
+          // Behind waiting messages, expect this one's turn one interval after the last of them.
+          const limit = group ? channel.limits.perGroup : channel.limits.perChat;
+          const turn = ahead ? ahead.turn + limit.windowMs / limit.count - this.#o.now().getTime() : 0;
+          return await this.#park(raw, row, Math.max(busy, turn, 0));
+        }
+        const wait = this.#o.pacer.reserve(channel.name, row.address, group, channel.limits);
         if (wait > 0) await sleepFor(wait);
         await this.#withTimeout(channel.send(row.address, message));
       }
@@ -156,6 +186,33 @@ export class Dispatcher {
       const err = e instanceof ChannelError ? e : new ChannelError('transient', e instanceof Error ? e.message : String(e));
       await this.#fail(row, err.kind, err.message, err.retryAfterMs);
     }
+  }
+
+  /**
+   * Waits off the worker until the chat's next free slot, and after the chat's earlier waiting
+   * messages, then tries again: the lease is extended past it (no other instance takes the row
+   * meanwhile), and on stop() the row goes back to the outbox. Beyond maxParkMs the row goes
+   * back to the outbox until then.
+   */
+  async #park(raw: Row, row: Row, waitMs: number): Promise<void> {
+    const now = this.#o.now().getTime();
+    const back = { status: 'pending', nextAttemptAt: new Date(now + waitMs), attempts: row.attempts - 1, leaseOwner: null, leaseExpiresAt: null };
+    if (waitMs > this.#o.maxParkMs) return this.#mark(row, back);
+    // Queued synchronously, so that a message of the same chat handled meanwhile queues behind.
+    const chat = `${row.channel}:${row.address}`;
+    const before = this.#lastParked.get(chat)?.task;
+    const extended = this.#mark(row, { leaseExpiresAt: new Date(now + waitMs + this.#o.leaseMs) });
+    const task = Promise.all([sleepFor(waitMs, undefined, { signal: this.#stopping.signal }), before, extended])
+      // A clock that does not move with real time (a test's fixed clock) would keep the chat busy
+      // for ever: then the message simply waits for its slot here.
+      .then(() => this.#deliver(raw, this.#o.now().getTime() >= now + waitMs / 2 ? 'park' : 'wait'), () => this.#mark(row, back))
+      .catch((e: unknown) => this.#o.log.error({ err: e, outboxId: row.id }, 'outbox parked message failed'));
+    this.#parked.add(task);
+    this.#lastParked.set(chat, { task, turn: now + waitMs });
+    void task.finally(() => {
+      this.#parked.delete(task);
+      if (this.#lastParked.get(chat)?.task === task) this.#lastParked.delete(chat);
+    });
   }
 
   async #withTimeout<T>(p: Promise<T>): Promise<T> {
@@ -233,4 +290,11 @@ export class Dispatcher {
       await notifyAdmins(database, { key: `unreachable:${channel}:${row.address}`, id: 'outbox-unreachable', args: { channel, address: row.address, error: message.slice(0, 200) } }, now);
     }
   }
+}
+
+/** One signal that every parked message listens to. */
+function stopSignal(): AbortController {
+  const c = new AbortController();
+  setMaxListeners(0, c.signal);
+  return c;
 }

@@ -59,6 +59,13 @@ export class Pacer {
     return t - start;
   }
 
+  /** How long until the chat or group (and the channel, if held) can take one more message; reserves nothing. */
+  readyIn(channel: string, address: string, isGroup: boolean, limits: Limits): number {
+    const chat = isGroup ? this.#window(`${channel}:g:${address}`, limits.perGroup) : this.#window(`${channel}:c:${address}`, limits.perChat);
+    const start = this.now();
+    return chat.earliest(Math.max(start, this.#holds.get(channel) ?? 0)) - start;
+  }
+
   /** No send on the channel before `until` (a retry_after from the channel). */
   holdUntil(channel: string, until: number): void {
     this.#holds.set(channel, Math.max(until, this.#holds.get(channel) ?? 0));

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAlerts } from '../../src/alerts/run.ts';
 import { saveOverride } from '../../src/calendar/overrides.ts';
-import { handleMessage } from '../../src/commands/router.ts';
+import { handleButton, handleMessage } from '../../src/commands/router.ts';
 import type { Services } from '../../src/commands/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -64,7 +64,7 @@ describe('a dossier over simulated days', () => {
     expect(soon.rows.map((r) => r.address).sort()).toEqual(['tg-pct-c', 'tg-tp-o']); // head and the deputy for land (DD)
     expect(soon.to('tp-o')[0]!.text).toContain('📅 Sắp đến hạn (1)');
     expect(soon.to('tp-o')[0]!.text).toContain('Mẫu 04');
-    expect(soon.to('tp-o')[0]!.buttons!.flat().map((b) => b.data)).toEqual(['ack:HS-1:20261203', 'xl:HS-1']);
+    expect(soon.to('tp-o')[0]!.buttons!.flat().map((b) => b.data)).toEqual(['ack:HS-1:20261203', 'xl:HS-1', 'hen:HS-1']);
     expect((await tick('2026-12-02 14:00')).rows).toHaveLength(0); // the same stage is not sent twice
 
     expect((await tick('2026-12-03 08:00')).to('tp-o')[0]!.text).toContain('⏰ Đến hạn hôm nay (1)');
@@ -94,6 +94,40 @@ describe('a dossier over simulated days', () => {
     const slipped = await tick('2026-12-09 09:00');
     expect(slipped.to('tp-o')[0]!.text).toContain('⚠️ Đã quá ngày đã hẹn xử lý xong (1)');
     expect(slipped.to('tp-o')[0]!.text).toContain('đã hẹn xong trước 08/12/2026 nhưng chưa xong');
+  });
+
+  it('"another date" offers the next working days; a snooze holds reminders for the rest of the day only', async () => {
+    await save(database, org, [dossier(org, 'HS-5', { receivedAt: vn('2026-11-30 09:00') })], vn('2026-11-30 09:00'));
+    const tpo = { channel: 'telegram' as const, externalId: 'tg-tp-o', chat: { kind: 'private' as const } };
+    const menu = await handleButton(services, tpo, 'hen:HS-5', vn('2026-12-02 08:00'));
+    expect(menu.text).toContain('Hồ sơ HS-5 (hạn 17:00 03/12/2026)');
+    // Wednesday: today, then Thursday, Friday, and after the weekend Monday to Wednesday.
+    expect(menu.buttons!.flat().map((b) => b.data)).toEqual(['20261202', '20261203', '20261204', '20261207', '20261208', '20261209'].map((d) => `ack:HS-5:${d}`).concat('sn:HS-5'));
+    expect(menu.buttons!.at(-1)![0]!.text).toBe('💤 Nhắc lại từ 03/12/2026');
+
+    const snoozed = await handleButton(services, tpo, 'sn:HS-5', vn('2026-12-02 08:05'));
+    expect(snoozed.text).toContain('💤 Đã tạm hoãn');
+    expect(await database.db.auditLog.count({ where: { action: 'dossier.snooze', target: 'HS-5' } })).toBe(1);
+    const today = await tick('2026-12-02 09:00');
+    expect(today.to('tp-o')).toEqual([]);
+    expect(today.to('pct-c')).toHaveLength(1); // the deputy did not snooze
+    const tomorrow = (await tick('2026-12-03 08:00')).to('tp-o');
+    expect(tomorrow[0]!.text).toContain('⏰ Đến hạn hôm nay (1)');
+    expect(tomorrow[0]!.text).not.toContain('Đã quá ngày đã hẹn'); // a snooze is no promise that slipped
+  });
+
+  it('a stranger\'s or another unit\'s button changes nothing', async () => {
+    await save(database, org, [dossier(org, 'HS-6', { receivedAt: vn('2026-11-30 09:00') })], vn('2026-11-30 09:00'));
+    const gd = { channel: 'telegram' as const, externalId: 'tg-gd-d', chat: { kind: 'private' as const } };
+    const stranger = { channel: 'telegram' as const, externalId: 'tg-nobody', chat: { kind: 'private' as const } };
+    for (const asker of [gd, stranger]) {
+      for (const data of ['sn:HS-6', 'hen:HS-6']) {
+        const reply = await handleButton(services, asker, data, vn('2026-12-02 08:00'));
+        expect(reply.text).not.toContain('Đã tạm hoãn');
+        expect(reply.buttons ?? []).toEqual([]);
+      }
+    }
+    expect(await database.db.acknowledgement.count()).toBe(0);
   });
 
   it('a second supplement request escalates at once', async () => {

@@ -3,11 +3,12 @@
 import type { UserFromGetMe } from 'grammy/types';
 import { classify } from './errors.ts';
 
-export interface TelegramHealth {
+/** A type, not an interface, so it fits the HTTP server's check result ({ ok, …details }). */
+export type TelegramHealth = {
   ok: boolean;
   username?: string;
   error?: string;
-}
+};
 
 export interface HealthOptions {
   token: string;

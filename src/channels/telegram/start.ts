@@ -45,13 +45,16 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
 
   const bot = createBot({ ...deps, apiRoot, ...(o.transformers ? { transformers: o.transformers } : {}), ...(o.botInfo ? { botInfo: o.botInfo } : {}) });
   const channel = telegramChannel({ token, apiRoot, log, ...(o.transformers ? { transformers: o.transformers } : {}) });
-  const probe = new Api(token, { apiRoot, timeoutSeconds: 5 });
+  // /healthz gives a check 3 s; getMe gets 2.5 of them.
+  const probe = new Api(token, { apiRoot, timeoutSeconds: 2.5 });
   if (o.transformers?.length) probe.config.use(...o.transformers);
   const health = telegramHealth(() => probe.getMe(), { token, now: o.now });
   const webhook = config.mode === 'webhook' ? telegramWebhook(bot, { url: config.webhookUrl, secret: config.webhookSecret, log, token }) : undefined;
 
   const stopping = new AbortController();
   const signal = stopping.signal;
+  /** grammY types its own AbortSignal (abort-controller); Node's works the same. */
+  const abortable = signal as unknown as Parameters<Bot['init']>[0];
   /** Runs `task` until it succeeds or the service stops, waiting longer after each failure. */
   const persist = async (what: string, task: () => Promise<void>): Promise<void> => {
     for (let delay = o.retryMs ?? 2_000; !signal.aborted; delay = Math.min(delay * 2, 300_000)) {
@@ -65,6 +68,10 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
       }
     }
   };
+  /** getMe, here rather than in grammY's init(), which retries a dead network silently and for ever. */
+  const identify = async () => {
+    if (!bot.isInited()) bot.botInfo = await bot.api.getMe(abortable);
+  };
   const menu = async () => {
     // The menu is a convenience: a failure is logged, not retried.
     await registerMenu(bot.api).catch((e: unknown) => log.warn({ ...logged(e, token) }, 'telegram command menu not set'));
@@ -73,10 +80,11 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
   let running: Promise<void> = Promise.resolve();
   if (o.connect !== false && config.mode === 'polling') {
     running = persist('polling', async () => {
+      await identify();
       await bot.start({
         allowed_updates: [...ALLOWED_UPDATES],
         onStart: async (me) => {
-          log.info({ username: me.username, apiRoot }, 'telegram bot polling');
+          log.info({ username: me.username, apiHost: new URL(apiRoot).host }, 'telegram bot polling');
           await menu();
         },
       });
@@ -85,7 +93,7 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
     });
   } else if (o.connect !== false && config.mode === 'webhook') {
     running = persist('webhook registration', async () => {
-      await bot.init(signal as unknown as Parameters<Bot['init']>[0]);
+      await identify();
       await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
       log.info({ username: bot.botInfo.username, path: webhook?.path }, 'telegram webhook registered');
       await menu();

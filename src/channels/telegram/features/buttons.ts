@@ -1,7 +1,8 @@
 // Inline button presses. The command layer validates and scopes the data like a command; the
 // reply is shown by a simple rule on the data's prefix:
 //   qh: sd: td: xh:  (list pages, another period or unit) EDIT the pressed message in place;
-//   anything else    (ack: commitment confirmed, xl: draft letter) is sent as a NEW message.
+//   anything else    (ack: commitment confirmed, hen: other dates or snooze, sn: snoozed, xl: draft
+//                    letter) is sent as a NEW message.
 // Short notices (stale button, stranger, error) pop up over the chat instead of being posted.
 // Every callback query is answered, so the button's spinner always stops.
 import { Composer, type Context } from 'grammy';
