@@ -1,6 +1,6 @@
 // /xacnhan <mã hồ sơ> <ngày>, and the buttons on a reminder: the official commits to finishing a
 // dossier by a date; reminders of it to them wait until that date has passed (then say so).
-// "hen:<mã>" offers the next working days and a snooze to the next working day ("sn:<mã>");
+// "hen:<mã>" offers the next working days, and "sn:<mã>", no reminder of it for the rest of today;
 // "xl:<mã>" drafts the apology and extension letter (Mẫu 04, Circular 03/2025/TT-VPCP).
 import { localDate } from '../../calendar/time.ts';
 import { formatDateTime, formatLocalDate } from '../../i18n/format.ts';
