@@ -119,7 +119,7 @@ serve-banner-channels = Kênh chat: { $channels }
 serve-banner-stop = Nhấn Ctrl-C để dừng.
 serve-stopped = Đã dừng Đúng Hạn.
 zalo-elsewhere = Kênh Zalo đang chạy ở một phiên bản dịch vụ khác (mỗi tài khoản Zalo chỉ một nơi lắng nghe); phiên bản này không gửi tin Zalo.
-telegram-polling-elsewhere = Bot Telegram đang nhận tin ở một phiên bản dịch vụ khác (chế độ polling chỉ cho một nơi nhận); phiên bản này vẫn gửi tin Telegram. Khi chạy nhiều phiên bản, nên dùng TELEGRAM_MODE=webhook.
+telegram-polling-elsewhere = Bot Telegram đang nhận tin ở một phiên bản dịch vụ khác (chế độ polling chỉ cho một nơi nhận); phiên bản này vẫn gửi tin Telegram và sẽ nhận tin thay nếu phiên bản kia dừng. Khi chạy nhiều phiên bản, nên dùng TELEGRAM_MODE=webhook.
 channel-name-telegram = Telegram
 channel-name-zalo = Zalo
 channel-name-console = màn hình

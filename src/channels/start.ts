@@ -1,7 +1,8 @@
 // The chat channels of this process: Telegram and Zalo as configured, or the console in demo
 // mode. The Zalo account allows one listener, so only the instance holding the "zalo" lease runs
 // it. Every instance delivers Telegram messages and serves its webhook; in polling mode Telegram
-// allows one getUpdates at a time, so only the instance holding the "telegram-polling" lease polls.
+// allows one getUpdates at a time, so only the instance holding the "telegram-polling" lease
+// polls, and the others stand by to take over.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { MAX_TEXT } from './limits.ts';
@@ -11,7 +12,7 @@ import { startTelegram } from './telegram/start.ts';
 import { startZalo, ZaloStartError } from './zalo/start.ts';
 import type { Services } from '../commands/types.ts';
 import type { Config } from '../config.ts';
-import { holdLease } from '../db/lease.ts';
+import { awaitLease, holdLease } from '../db/lease.ts';
 import type { HttpServer } from '../http/server.ts';
 import { t } from '../i18n/translate.ts';
 import type { ChannelName } from '../org/codes.ts';
@@ -45,16 +46,25 @@ export async function startChannels(services: Services, opts: { now: () => Date;
   if (configuredChannels(config).length === 0) channels.set('console', consoleChannel(opts.print));
 
   if (config.telegram) {
+    // Polling: the lease holder polls; another instance waits on standby and takes over when the
+    // holder stops or dies (its lease expires).
     const polling = config.telegram.mode === 'polling';
-    const lease = polling ? await holdLease(database.db, 'telegram-polling', randomUUID(), opts.now) : null;
-    if (polling && !lease) opts.print(t('telegram-polling-elsewhere'));
-    const telegram = await startTelegram({ services, now: opts.now, connect: !polling || lease !== null });
+    const owner = randomUUID();
+    const first = polling ? await holdLease(database.db, 'telegram-polling', owner, opts.now) : null;
+    if (polling && !first) opts.print(t('telegram-polling-elsewhere'));
+    const standby = new AbortController();
+    const lease = first || !polling ? Promise.resolve(first) : awaitLease(database.db, 'telegram-polling', owner, opts.now, standby.signal);
+    const telegram = await startTelegram({ services, now: opts.now, pollWhen: lease.then((l) => l !== null) });
     channels.set('telegram', telegram.channel);
     mounts.push((http) => {
       if (telegram.webhook) http.addRoute('POST', telegram.webhook.path, (req, res) => telegram.webhook!.handle(req, res));
       http.addHealthCheck('telegram', () => telegram.health());
     });
-    stops.push(() => telegram.stop(), async () => lease?.release());
+    stops.push(async () => {
+      standby.abort();
+      await telegram.stop();
+      await (await lease)?.release();
+    });
   }
 
   if (config.ZALO_CREDENTIALS_FILE) {

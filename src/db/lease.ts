@@ -1,5 +1,6 @@
 // Named, expiring leases: at most one process runs a job at a time (the alert planner, the weekly
 // digest), across instances. A holder that dies loses the lease when it expires.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from './client.ts';
 
 export async function acquireLease(db: Db, name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
@@ -40,4 +41,18 @@ export async function holdLease(db: Db, name: string, owner: string, now: () => 
       await releaseLease(db, name, owner);
     },
   };
+}
+
+/**
+ * holdLease for a standby: while another instance holds the lease, tries again every half TTL, so
+ * the job moves here at most 1.5 TTL after its holder dies. Resolves with the held lease, or null
+ * once `signal` aborts.
+ */
+export async function awaitLease(db: Db, name: string, owner: string, now: () => Date, signal: AbortSignal, ttlMs = 120_000): Promise<{ release(): Promise<void> } | null> {
+  while (!signal.aborted) {
+    const lease = await holdLease(db, name, owner, now, ttlMs).catch(() => null);
+    if (lease) return lease;
+    await sleep(ttlMs / 2, undefined, { signal }).catch(() => {});
+  }
+  return null;
 }

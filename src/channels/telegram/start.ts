@@ -23,6 +23,8 @@ export interface StartTelegramOptions {
   botInfo?: UserFromGetMe;
   /** Poll or register the webhook (default). False: tests feed updates to `bot` themselves. */
   connect?: boolean;
+  /** Polling waits for this: true once this instance may poll (it holds the polling lease). */
+  pollWhen?: Promise<boolean>;
   /** First retry delay after a failed connect or polling crash; doubles up to 5 minutes. */
   retryMs?: number;
 }
@@ -79,8 +81,25 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
 
   let running: Promise<void> = Promise.resolve();
   if (o.connect !== false && config.mode === 'polling') {
-    running = persist('polling', async () => {
+    // Stopping ends the wait for pollWhen too.
+    const allowed = new Promise<boolean>((resolve) => {
+      signal.addEventListener('abort', () => resolve(false), { once: true });
+      (o.pollWhen ?? Promise.resolve(true)).then(resolve, () => resolve(false));
+    });
+    running = allowed.then((go) => (go && !signal.aborted ? poll() : undefined));
+  } else if (o.connect !== false && config.mode === 'webhook') {
+    running = persist('webhook registration', async () => {
       await identify();
+      await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+      log.info({ username: bot.botInfo.username, path: webhook?.path }, 'telegram webhook registered');
+      await menu();
+    });
+  }
+
+  function poll(): Promise<void> {
+    return persist('polling', async () => {
+      await identify();
+      if (signal.aborted) return;
       await bot.start({
         allowed_updates: [...ALLOWED_UPDATES],
         onStart: async (me) => {
@@ -90,13 +109,6 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
       });
       // start() returns when stopped; a return without stop() is a crash to retry.
       if (!signal.aborted) throw new Error('polling ended');
-    });
-  } else if (o.connect !== false && config.mode === 'webhook') {
-    running = persist('webhook registration', async () => {
-      await identify();
-      await bot.api.setWebhook(config.webhookUrl, { secret_token: config.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
-      log.info({ username: bot.botInfo.username, path: webhook?.path }, 'telegram webhook registered');
-      await menu();
     });
   }
 

@@ -98,6 +98,28 @@ describe('long polling', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 
+  it('on standby (another instance polls), polls only once it may, and stops at once either way', async () => {
+    stub.respond = (call) => (call.method === 'getUpdates' && Number(call.fields.timeout ?? 0) > 0 ? 'hang' : undefined);
+    let mayPoll!: (go: boolean) => void;
+    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20, pollWhen: new Promise((r) => (mayPoll = r)) });
+    await sleep(300);
+    expect(stub.of('getUpdates')).toEqual([]);
+    expect(stub.of('getMe')).toEqual([]);
+    mayPoll(true);
+    await until(() => stub.of('getUpdates').length >= 1);
+
+    await tg.stop();
+    // Never allowed: never polls, and stop() does not wait for it.
+    stub.calls.length = 0;
+    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20, pollWhen: new Promise(() => {}).then(() => true) });
+    const never = tg;
+    const started = Date.now();
+    await Promise.race([never.stop(), sleep(2_000)]);
+    tg = undefined;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(stub.of('getUpdates')).toEqual([]);
+  });
+
   it('a wrong token: the service stays up, health says why without the token, stop() returns', async () => {
     stub.respond = () => apiError(401, 'Unauthorized');
     tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20 });
