@@ -17,7 +17,7 @@ alert-footer = Hẹn ngày xử lý xong: /xacnhan <mã hồ sơ> <ngày>. Xem d
 alert-footer-leader = Xem toàn bộ: /quahan; tiến độ: /tiendo.
 alert-button-commit = ✓ { $code }: xong trước { $date }
 alert-button-apology = ✉ Mẫu 04 { $code }
-alert-button-more = 📅 Ngày khác / hoãn
+alert-button-more = 📅 { $code }: ngày khác / hoãn
 
 ## /xacnhan
 xacnhan-usage = Cách dùng: /xacnhan <mã hồ sơ> <ngày>, ví dụ /xacnhan 000.21.41.H55-261118-0004 02/12

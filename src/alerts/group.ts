@@ -109,7 +109,7 @@ function render(official: Person, items: PlannedItem[], maxText: number, opts: G
     const short = code.slice(code.lastIndexOf('-', code.lastIndexOf('-') - 1) + 1);
     const row: Button[] = [{ text: t('alert-button-commit', { code: short, date: formatDate(new Date(`${commitDay}T12:00:00+07:00`)) }), data: `ack:${code}:${commitDay.replaceAll('-', '')}` }];
     if (own.some((i) => i.attention.dossier.code === code && i.stage === 'due_soon')) row.push({ text: t('alert-button-apology', { code: short }), data: `xl:${code}` });
-    row.push({ text: t('alert-button-more'), data: `hen:${code}` });
+    row.push({ text: t('alert-button-more', { code: short }), data: `hen:${code}` });
     return row;
   });
   return { text: [...head, ...body, ...footer].join('\n'), buttons };

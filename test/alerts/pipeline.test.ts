@@ -48,7 +48,7 @@ async function tick(local: string) {
   return {
     result: r,
     rows,
-    to: (code: string) => rows.filter((row) => row.address === `tg-${code}`).map((row) => JSON.parse(row.payload) as { text: string; buttons?: { data: string }[][] }),
+    to: (code: string) => rows.filter((row) => row.address === `tg-${code}`).map((row) => JSON.parse(row.payload) as { text: string; buttons?: { text: string; data: string }[][] }),
   };
 }
 
@@ -65,6 +65,8 @@ describe('a dossier over simulated days', () => {
     expect(soon.to('tp-o')[0]!.text).toContain('📅 Sắp đến hạn (1)');
     expect(soon.to('tp-o')[0]!.text).toContain('Mẫu 04');
     expect(soon.to('tp-o')[0]!.buttons!.flat().map((b) => b.data)).toEqual(['ack:HS-1:20261203', 'xl:HS-1', 'hen:HS-1']);
+    // Each button names its dossier (Zalo shows them as a numbered list, without the rows).
+    expect(soon.to('tp-o')[0]!.buttons!.flat().map((b) => b.text).filter((text) => !text.includes('HS-1'))).toEqual([]);
     expect((await tick('2026-12-02 14:00')).rows).toHaveLength(0); // the same stage is not sent twice
 
     expect((await tick('2026-12-03 08:00')).to('tp-o')[0]!.text).toContain('⏰ Đến hạn hôm nay (1)');
