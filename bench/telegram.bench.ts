@@ -21,6 +21,7 @@ import { enqueue } from '../src/outbox/enqueue.ts';
 import type { OutboxMessage } from '../src/outbox/message.ts';
 import { Dispatcher } from '../src/outbox/dispatcher.ts';
 import { testDatabase } from '../test/support/database.ts';
+import { fakeBotToken } from '../test/support/fake-token.ts';
 import { apiError, startStubBotApi, type StubCall } from '../test/channels/telegram/support/stub-bot-api.ts';
 
 const { values } = parseArgs({
@@ -38,7 +39,7 @@ const N = Number(values.alerts);
 const BURST_CHAT = Number(values['burst-chat']);
 const BURST_GROUP = Number(values['burst-group']);
 const CONCURRENCY = Number(values.concurrency);
-const TOKEN = '123456789:AAHbenchTOKENfor_dunghan-never_real_0123';
+const TOKEN = fakeBotToken('bench');
 const BURST_CHAT_ID = '555000';
 const GROUP_ID = '-100777';
 const LIMITS = { chat: { count: 1, windowMs: 1_000 }, group: { count: 20, windowMs: 60_000 }, overall: { count: 30, windowMs: 1_000 } };

@@ -2,6 +2,7 @@
 // secret), and /metrics in the Prometheus text format.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { harness, item, postDossiers, send, type Harness } from './support.ts';
+import { fakeBotToken } from '../support/fake-token.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 let h: Harness;
@@ -60,7 +61,7 @@ describe('/healthz', () => {
   });
 
   it('includes registered checks, masking anything that looks like a secret, and survives checks that fail or hang', async () => {
-    h.http.addHealthCheck('telegram', async () => ({ ok: true, username: 'dunghan_bot', error: 'via 123456789:AAH-abcdefghijklmnopqrstuvwxyz0123', nested: { token: 'x' } }));
+    h.http.addHealthCheck('telegram', async () => ({ ok: true, username: 'dunghan_bot', error: `via ${fakeBotToken('health')}`, nested: { token: 'x' } }));
     h.http.addHealthCheck('zalo', async () => {
       throw new Error('cookie=SECRETSECRETSECRETSECRETSECRETSECRET');
     });

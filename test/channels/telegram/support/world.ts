@@ -5,10 +5,10 @@ import type { Services } from '../../../../src/commands/types.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { createLogger } from '../../../../src/log.ts';
 import { testDatabase, type TestDatabase } from '../../../support/database.ts';
+import { fakeBotToken } from '../../../support/fake-token.ts';
 import { dossier, save, tinyOrg, vn, type TinyOrg } from '../../../support/dossiers.ts';
 
-/** Shaped like a real token (the config schema checks the shape); never a real one. */
-export const TOKEN = '123456789:AAHtestTOKENfor_dunghan-never_real_0123';
+export const TOKEN = fakeBotToken('test');
 
 export interface World {
   database: TestDatabase;
