@@ -1,9 +1,9 @@
 // The one write path: idempotent, records what changed as events, keeps the per-day counters
 // exact, and writes a batch whole or not at all.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { monthOfDay, StatDelta, STAT_FIELDS } from '../../src/dossiers/daily-stats.ts';
 import { recomputeAfterCalendarChange } from '../../src/dossiers/recompute.ts';
 import { saveOverride } from '../../src/calendar/overrides.ts';
+import { expectCountersExact } from '../support/counters.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { dossier, save, tinyOrg, vn, type TinyOrg } from '../support/dossiers.ts';
 
@@ -17,29 +17,6 @@ beforeEach(async () => {
 });
 afterEach(async () => database.drop());
 
-/** The counters rebuilt from scratch from the dossiers, to compare with the maintained ones. */
-async function expectCountersExact(): Promise<void> {
-  const delta = new StatDelta();
-  for (const d of await database.db.dossier.findMany()) delta.add(d, 1);
-  const expected = delta.rows().map((r) => ({ unitId: r.unitId, day: r.day, ...r.counts })).sort((a, b) => a.unitId - b.unitId || a.day - b.day);
-  const stored = (await database.db.dailyStat.findMany({ orderBy: [{ unitId: 'asc' }, { day: 'asc' }] }))
-    .map((r) => ({ ...r, paidAmount: Number(r.paidAmount) }))
-    .filter((r) => STAT_FIELDS.some((f) => r[f] !== 0));
-  expect(stored).toEqual(expected);
-  const months = new Map<string, Record<string, number>>();
-  for (const d of expected) {
-    const key = `${d.unitId}:${monthOfDay(d.day)}`;
-    const m = months.get(key) ?? Object.fromEntries(STAT_FIELDS.map((f) => [f, 0]));
-    for (const f of STAT_FIELDS) m[f]! += d[f];
-    months.set(key, m);
-  }
-  const monthly = (await database.db.monthlyStat.findMany())
-    .map((r) => ({ ...r, paidAmount: Number(r.paidAmount) }))
-    .filter((r) => STAT_FIELDS.some((f) => r[f] !== 0));
-  expect(monthly).toHaveLength(months.size);
-  for (const r of monthly) expect(months.get(`${r.unitId}:${r.month}`)).toEqual(Object.fromEntries(STAT_FIELDS.map((f) => [f, r[f]])));
-}
-
 describe('saveDossiers', () => {
   it('writing the same data twice changes nothing', async () => {
     const inputs = [
@@ -52,7 +29,7 @@ describe('saveDossiers', () => {
     expect(await save(database, org, inputs, now)).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
     expect(await database.db.dossierEvent.count()).toBe(events);
     expect(await database.db.dailyStat.findMany()).toEqual(stats);
-    await expectCountersExact();
+    await expectCountersExact(database.db);
   });
 
   it('records a status change, a finish and a supplement as events and moves the counters', async () => {
@@ -76,14 +53,14 @@ describe('saveDossiers', () => {
       ['status', 5, 10],
     ]);
     expect(events.at(-1)!.at).toEqual(vn('2026-11-25 10:00'));
-    await expectCountersExact();
+    await expectCountersExact(database.db);
   });
 
   it('keeps the counters exact when a dossier moves to another unit or changes its receipt', async () => {
     const a = dossier(org, 'A', { receivedAt: vn('2026-11-02 09:00'), finishedAt: vn('2026-11-09 10:00'), satisfaction: 3, digitized: true });
     await save(database, org, [a, dossier(org, 'B', { receivedAt: vn('2026-11-03 09:00') })], now);
     await save(database, org, [{ ...a, unitId: org.ids.D, receivedAt: vn('2026-11-03 08:00'), satisfaction: 1 }], now);
-    await expectCountersExact();
+    await expectCountersExact(database.db);
     const sums = await database.db.dailyStat.aggregate({ _sum: { received: true, finished: true, satisfied: true, rated: true } });
     expect(sums._sum).toEqual({ received: 2, finished: 1, satisfied: 0, rated: 1 });
   });
@@ -113,6 +90,6 @@ describe('a calendar change', () => {
     // One working day less of pause; and 2/12 is no longer a working day: due Fri 4/12.
     expect(after.effectiveDueAt).toEqual(vn('2026-12-04 17:00'));
     expect(after.dueAt).toEqual(before.dueAt);
-    await expectCountersExact();
+    await expectCountersExact(database.db);
   });
 });

@@ -9,7 +9,6 @@ import { cli } from '../support/cli.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { expectWhole } from './support/consistency.ts';
 import { ingestOrg, type IngestOrg } from './support/org.ts';
-import './support/register.ts';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
 const vn = (s: string) => new Date(`${s}+07:00`);

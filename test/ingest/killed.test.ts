@@ -4,11 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exitOf, waitFor } from '../support/cli.ts';
+import { exitOf, spawnCli, waitFor } from '../support/cli.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { expectWhole } from './support/consistency.ts';
 import { ingestOrg } from './support/org.ts';
-import { spawnDunghan } from './support/spawn.ts';
 
 const ROWS = 30_000;
 let dir: string;
@@ -46,7 +45,7 @@ function exportFile(): string {
 describe('a killed import', () => {
   it('leaves every dossier whole, does not count as a successful ingest, and a rerun completes it', async () => {
     const path = exportFile();
-    const child = spawnDunghan(['import', path], { DATABASE_URL: database.url, DUNGHAN_NO_PROGRESS: '1' });
+    const child = spawnCli(['import', path], { DATABASE_URL: database.url, DUNGHAN_NO_PROGRESS: '1' });
     const { db } = database;
     let stored = 0;
     const started = await waitFor(() => {
@@ -65,7 +64,7 @@ describe('a killed import', () => {
     expect(run).toMatchObject({ status: 'running', finishedAt: null, inserted: count });
     await expectWhole(database);
 
-    const again = spawnDunghan(['import', path, '--json'], { DATABASE_URL: database.url });
+    const again = spawnCli(['import', path, '--json'], { DATABASE_URL: database.url });
     expect(await exitOf(again), again.errors()).toBe(0);
     expect(JSON.parse(again.output())).toMatchObject({ inserted: ROWS - count, updated: 0, unchanged: count, rejected: [] });
     expect(await db.dossier.count()).toBe(ROWS);

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
-import './support/register.ts';
 
 let database: TestDatabase;
 beforeEach(async () => {

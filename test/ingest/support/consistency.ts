@@ -4,8 +4,8 @@
 import { expect } from 'vitest';
 import { WorkCalendar } from '../../../src/calendar/calendar.ts';
 import type { Database } from '../../../src/db/client.ts';
-import { monthOfDay, StatDelta, STAT_FIELDS } from '../../../src/dossiers/daily-stats.ts';
 import { deadlineSnapshot } from '../../../src/dossiers/deadline.ts';
+import { expectCountersExact } from '../../support/counters.ts';
 
 export async function expectWhole(database: Database, calendar = new WorkCalendar()): Promise<void> {
   const { db } = database;
@@ -34,21 +34,5 @@ export async function expectWhole(database: Database, calendar = new WorkCalenda
     expect({ effectiveDueAt: d.effectiveDueAt, dueDay: d.dueDay, clockStopped: d.clockStopped, overdueFromDay: d.overdueFromDay, finishDay: d.finishDay, result: d.result }, d.code).toEqual(snap);
   }
 
-  const delta = new StatDelta();
-  for (const d of dossiers) delta.add(d, 1);
-  const expected = delta.rows().map((r) => ({ unitId: r.unitId, day: r.day, ...r.counts })).sort((a, b) => a.unitId - b.unitId || a.day - b.day);
-  const stored = (await db.dailyStat.findMany({ orderBy: [{ unitId: 'asc' }, { day: 'asc' }] }))
-    .map((r) => ({ ...r, paidAmount: Number(r.paidAmount) }))
-    .filter((r) => STAT_FIELDS.some((f) => r[f] !== 0));
-  expect(stored).toEqual(expected);
-  const months = new Map<string, Record<string, number>>();
-  for (const d of expected) {
-    const key = `${d.unitId}:${monthOfDay(d.day)}`;
-    const m = months.get(key) ?? Object.fromEntries(STAT_FIELDS.map((f) => [f, 0]));
-    for (const f of STAT_FIELDS) m[f]! += d[f];
-    months.set(key, m);
-  }
-  const monthly = (await db.monthlyStat.findMany()).map((r) => ({ ...r, paidAmount: Number(r.paidAmount) })).filter((r) => STAT_FIELDS.some((f) => r[f] !== 0));
-  expect(monthly).toHaveLength(months.size);
-  for (const r of monthly) expect(months.get(`${r.unitId}:${r.month}`)).toEqual(Object.fromEntries(STAT_FIELDS.map((f) => [f, r[f]])));
+  await expectCountersExact(db, dossiers);
 }
