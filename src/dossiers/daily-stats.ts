@@ -2,6 +2,7 @@
 // was received, its result on the day it finished. The store applies the difference between a
 // dossier's old and new contributions in the same transaction as the write, so the counters stay
 // exact as dossiers change.
+import { bulkUpsertAdd } from '../db/bulk.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { DatabaseTarget } from '../db/url.ts';
 import { epochDayOf, fromEpochDay } from '../calendar/time.ts';
@@ -75,36 +76,22 @@ export function monthOfDay(day: number): number {
   return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
-const MAX_PARAMS = 30_000;
-
 /**
- * Adds the delta to the daily and the monthly counters: INSERT … ON CONFLICT DO UPDATE
- * (SQLite ≥ 3.24 and PostgreSQL).
+ * Adds the delta to the daily and the monthly counters: INSERT … ON CONFLICT DO UPDATE adding to
+ * what is there (bulkUpsertAdd: SQL literals on SQLite, no per-value Prisma work).
  */
 export async function applyStatDelta(db: Db | Tx, engine: DatabaseTarget['engine'], delta: StatDelta): Promise<void> {
   const daily = delta.rows();
-  const monthly = new Map<string, { unitId: number; key: number; counts: StatCounts }>();
+  if (daily.length === 0) return;
+  const monthly = new Map<string, { unitId: number; month: number; counts: StatCounts }>();
   for (const r of daily) {
-    const key = monthOfDay(r.day);
-    const id = `${r.unitId}:${key}`;
-    let m = monthly.get(id);
-    if (!m) monthly.set(id, (m = { unitId: r.unitId, key, counts: emptyCounts() }));
+    const month = monthOfDay(r.day);
+    const key = `${r.unitId}:${month}`;
+    let m = monthly.get(key);
+    if (!m) monthly.set(key, (m = { unitId: r.unitId, month, counts: emptyCounts() }));
     for (const f of STAT_FIELDS) m.counts[f] += r.counts[f];
   }
-  await upsertAdd(db, engine, 'DailyStat', 'day', daily.map((r) => ({ unitId: r.unitId, key: r.day, counts: r.counts })));
-  await upsertAdd(db, engine, 'MonthlyStat', 'month', [...monthly.values()]);
-}
-
-async function upsertAdd(db: Db | Tx, engine: DatabaseTarget['engine'], table: string, keyColumn: string, rows: { unitId: number; key: number; counts: StatCounts }[]): Promise<void> {
-  const columns = ['unitId', keyColumn, ...STAT_FIELDS];
-  const perChunk = Math.floor(MAX_PARAMS / columns.length);
-  for (let i = 0; i < rows.length; i += perChunk) {
-    const chunk = rows.slice(i, i + perChunk);
-    let n = 0;
-    const ph = () => (engine === 'sqlite' ? '?' : `$${++n}`);
-    const values = chunk.map(() => `(${columns.map(ph).join(', ')})`).join(', ');
-    const updates = STAT_FIELDS.map((f) => `"${f}" = "${table}"."${f}" + excluded."${f}"`).join(', ');
-    const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values} ON CONFLICT ("unitId", "${keyColumn}") DO UPDATE SET ${updates}`;
-    await db.$executeRawUnsafe(sql, ...chunk.flatMap((r) => [r.unitId, r.key, ...STAT_FIELDS.map((f) => r.counts[f])]));
-  }
+  const fields = [...STAT_FIELDS];
+  await bulkUpsertAdd(db, engine, 'DailyStat', ['unitId', 'day'], fields, daily.map((r) => ({ unitId: r.unitId, day: r.day, ...r.counts })));
+  await bulkUpsertAdd(db, engine, 'MonthlyStat', ['unitId', 'month'], fields, [...monthly.values()].map((m) => ({ unitId: m.unitId, month: m.month, ...m.counts })));
 }

@@ -3,9 +3,9 @@
 // the derived deadline fields and the per-day counters are written together or not at all.
 // Writing the same data twice changes nothing.
 import type { WorkCalendar } from '../calendar/calendar.ts';
-import { bulkInsert, bulkUpsertAdd, selectIn } from '../db/bulk.ts';
+import { bulkInsert, selectIn } from '../db/bulk.ts';
 import type { Database, Tx } from '../db/client.ts';
-import { emptyCounts, monthOfDay, StatDelta, STAT_FIELDS, type StatCounts } from './daily-stats.ts';
+import { applyStatDelta, StatDelta } from './daily-stats.ts';
 import { supplementsOf } from './clocks.ts';
 import { deadlineSnapshot, type DeadlineSnapshot } from './deadline.ts';
 
@@ -130,30 +130,10 @@ export async function saveDossiers(database: Database, inputs: readonly DossierI
 
 /** Writes the counters' delta, and bumps the change counter if anything was written. */
 async function finishBatch(tx: Tx, engine: Database['target']['engine'], delta: StatDelta, r: SaveResult): Promise<void> {
-  await applyDelta(tx, engine, delta);
+  await applyStatDelta(tx, engine, delta);
   if (r.inserted + r.updated > 0) {
     await tx.counter.upsert({ where: { name: 'dossiers' }, create: { name: 'dossiers', value: 1 }, update: { value: { increment: 1 } } });
   }
-}
-
-/**
- * Adds the delta to the daily and monthly counters, as daily-stats.ts's applyStatDelta does, but
- * through bulkUpsertAdd (SQL literals on SQLite: no per-value Prisma work).
- */
-async function applyDelta(tx: Tx, engine: Database['target']['engine'], delta: StatDelta): Promise<void> {
-  const daily = delta.rows();
-  if (daily.length === 0) return;
-  const monthly = new Map<string, { unitId: number; month: number; counts: StatCounts }>();
-  for (const r of daily) {
-    const month = monthOfDay(r.day);
-    const key = `${r.unitId}:${month}`;
-    let m = monthly.get(key);
-    if (!m) monthly.set(key, (m = { unitId: r.unitId, month, counts: emptyCounts() }));
-    for (const f of STAT_FIELDS) m.counts[f] += r.counts[f];
-  }
-  const fields = [...STAT_FIELDS];
-  await bulkUpsertAdd(tx, engine, 'DailyStat', ['unitId', 'day'], fields, daily.map((r) => ({ unitId: r.unitId, day: r.day, ...r.counts })));
-  await bulkUpsertAdd(tx, engine, 'MonthlyStat', ['unitId', 'month'], fields, [...monthly.values()].map((m) => ({ unitId: m.unitId, month: m.month, ...m.counts })));
 }
 
 function snapshotOf(d: DossierInput, ctx: SaveContext): DeadlineSnapshot {
