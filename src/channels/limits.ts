@@ -1,11 +1,15 @@
-// Text limits of each channel (characters per message), for planning before a channel object
-// exists (the CLI dry run) — the channel objects use the same numbers.
+// Text limits of each channel (characters per message): the one source for the planners (before a
+// channel object exists, e.g. the CLI dry run) and for the channels themselves.
 import type { ChannelName } from '../org/codes.ts';
 
 export const MAX_TEXT: Record<ChannelName, number> = {
   /** Bot API sendMessage: 1–4096 characters. */
   telegram: 4096,
-  /** Conservative for zca-js text messages. */
-  zalo: 2000,
+  /**
+   * Zalo's clients cap a message at about 2,000 characters (OpenClaw's Zalo Personal channel
+   * chunks at ~2,000, "Zalo client limits"; the Official Account API documents 2,000 for text).
+   * 1,800 UTF-16 units leaves room for the line that varies a repeated text and for emoji.
+   */
+  zalo: 1800,
   console: 4096,
 };

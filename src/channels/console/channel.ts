@@ -2,13 +2,14 @@
 import { t } from '../../i18n/translate.ts';
 import type { Channel, OutgoingMessage } from '../channel.ts';
 import { renderPlain } from './render.ts';
+import { MAX_TEXT } from '../limits.ts';
 
 const GENEROUS = { count: 1_000, windowMs: 1_000 };
 
 export function consoleChannel(print: (text: string) => void): Channel {
   return {
     name: 'console',
-    maxText: 4096,
+    maxText: MAX_TEXT.console,
     limits: { perChat: GENEROUS, perGroup: GENEROUS, overall: GENEROUS },
     isGroup: () => false,
     async send(address: string, message: OutgoingMessage) {

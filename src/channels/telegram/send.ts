@@ -6,8 +6,9 @@ import { InputFile, type Api } from 'grammy';
 import type { OutgoingMessage } from '../channel.ts';
 import { splitText } from '../../outbox/split.ts';
 import { inlineKeyboard } from './keyboard.ts';
+import { MAX_TEXT as CHANNEL_MAX_TEXT } from '../limits.ts';
 
-export const MAX_TEXT = 4096;
+export const MAX_TEXT = CHANNEL_MAX_TEXT.telegram;
 export const MAX_CAPTION = 1024;
 
 export interface SendOptions {

@@ -18,13 +18,10 @@ import { SendGate } from './gate.ts';
 import { pngSize } from './png.ts';
 import { contentKey, distinctText, RecentContent } from './variation.ts';
 import { zca } from './zca.ts';
+import { MAX_TEXT } from '../limits.ts';
 
-/**
- * Longest text of one message. Zalo's clients cap a message at about 2,000 characters (OpenClaw's
- * Zalo Personal channel chunks at ~2,000 "Zalo client limits"; the Official Account API documents
- * 2,000 for text). 1,800 UTF-16 units leaves room for the variation line and for emoji.
- */
-export const ZALO_MAX_TEXT = 1800;
+/** Longest text of one message (limits.ts says why 1,800). */
+export const ZALO_MAX_TEXT = MAX_TEXT.zalo;
 /** A guess at a safe hourly volume for one personal account (zca-js#336: ~100 strangers/hour got blocked). */
 export const ZALO_MAX_PER_HOUR = 200;
 const CAPTION_MAX = 1000;
