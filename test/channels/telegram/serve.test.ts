@@ -32,7 +32,8 @@ const serve = () => {
 describe('npm start with Telegram configured', () => {
   it('serves the bot: an invited official links with /start <mã> and gets /tiendo; /healthz shows Telegram without the token', async () => {
     expect((await cli(['seed', '--demo'], { DATABASE_URL: target.url })).code).toBe(0);
-    const invite = await cli(['invite', 'ct-qng', '--json'], { DATABASE_URL: target.url });
+    // The spawned service runs on the real clock, so the invite is made on it too.
+    const invite = await cli(['invite', 'ct-qng', '--json'], { DATABASE_URL: target.url }, new Date());
     const { code } = JSON.parse(invite.out) as { code: string };
 
     const child = serve();
