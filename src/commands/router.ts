@@ -1,7 +1,9 @@
 // Messages and button presses in, replies out: parse → identify → authorise → answer.
 // A failure inside a command becomes a polite reply and a log line, never a crash.
+// Group chats are authorised here, once for every channel (the rules: group.ts).
 import { t } from '../i18n/translate.ts';
 import { requestContext } from './context.ts';
+import { refuseButton, refuseCommand } from './group.ts';
 import { dangky, start, trogiup } from './handlers/account.ts';
 import { baocao, baocaoButton } from './handlers/baocao.ts';
 import { hoso } from './handlers/hoso.ts';
@@ -59,9 +61,12 @@ export async function handleMessage(services: Services, asker: Asker, text: stri
     }
     const open = OPEN[parsed.name];
     if (open) return [await open(ctx, parsed.rest)];
-    if (!ctx.viewer || !ctx.scope) return [{ text: t('chat-stranger') }];
+    if (!ctx.viewer) return [{ text: t('chat-stranger') }];
     const handler = OFFICIAL[parsed.name];
     if (!handler) return [{ text: t('chat-not-yet', { command: `/${parsed.name}` }) }];
+    const refused = ctx.group && refuseCommand(ctx.group, parsed.name);
+    if (refused) return [refused];
+    if (!ctx.scope) return [{ text: t('chat-group-outside-scope') }];
     return [await handler(ctx as OfficialContext, parsed.rest)];
   } catch (e) {
     services.log.error({ err: e, command: parsed?.name, channel: asker.channel }, 'command failed');
@@ -74,8 +79,12 @@ export async function handleButton(services: Services, asker: Asker, data: strin
     const [prefix = '', ...args] = data.split(':');
     const handler = BUTTONS[prefix];
     const ctx = await requestContext(services, asker, now);
-    if (!ctx.viewer || !ctx.scope) return { text: t('chat-stranger') };
-    return (handler && (await handler(ctx as OfficialContext, args))) ?? { text: t('chat-stale-button') };
+    if (!ctx.viewer) return { text: t('chat-stranger') };
+    if (!handler) return { text: t('chat-stale-button') };
+    const refused = ctx.group && refuseButton(ctx.group, prefix);
+    if (refused) return refused;
+    if (!ctx.scope) return { text: t('chat-group-outside-scope') };
+    return (await handler(ctx as OfficialContext, args)) ?? { text: t('chat-stale-button') };
   } catch (e) {
     services.log.error({ err: e, data, channel: asker.channel }, 'button failed');
     return { text: t('chat-error') };

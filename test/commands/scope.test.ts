@@ -143,7 +143,7 @@ describe('personal data and group chats', () => {
   it('in a group without permission for detail, lists show counts per unit, not dossiers', async () => {
     const o = await database.db.official.findUniqueOrThrow({ where: { code: 'tp-cchc' } });
     await database.db.chatIdentity.create({ data: { officialId: o.id, channel: 'telegram', externalId: '999' } });
-    const inGroup: Asker = { channel: 'telegram', externalId: '999', chat: { kind: 'group', id: '-100', detailAllowed: false } };
+    const inGroup: Asker = { channel: 'telegram', externalId: '999', chat: { kind: 'group', id: '-100' } };
     const text = (await ask(inGroup, '/quahan')).text;
     expect(text).toContain('Hồ sơ quá hạn');
     expect(text).not.toMatch(/H55-\d{6}-\d{4}/);
