@@ -32,18 +32,18 @@ const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
   baocao,
 };
 
-/** Button data is "<prefix>:<arg>:<arg>…". */
-const BUTTONS: Record<string, ButtonHandler> = {
-  td: tiendoButton,
-  qh: listButton('overdue'),
-  sd: listButton('due_soon'),
-  xh: xephangButton,
-  ack: ackButton,
-  xl: apologyButton,
-  hen: moreButton,
-  sn: snoozeButton,
-  bc: baocaoButton,
-};
+/** Button data is "<prefix>:<arg>:<arg>…" (a Map: a prefix such as "constructor" finds nothing). */
+const BUTTONS = new Map<string, ButtonHandler>([
+  ['td', tiendoButton],
+  ['qh', listButton('overdue')],
+  ['sd', listButton('due_soon')],
+  ['xh', xephangButton],
+  ['ack', ackButton],
+  ['xl', apologyButton],
+  ['hen', moreButton],
+  ['sn', snoozeButton],
+  ['bc', baocaoButton],
+]);
 
 export interface MessageOptions {
   /** The bot's @username, so commands addressed to other bots in a group are ignored. */
@@ -77,7 +77,7 @@ export async function handleMessage(services: Services, asker: Asker, text: stri
 export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Reply> {
   try {
     const [prefix = '', ...args] = data.split(':');
-    const handler = BUTTONS[prefix];
+    const handler = BUTTONS.get(prefix);
     const ctx = await requestContext(services, asker, now);
     if (!ctx.viewer) return { text: t('chat-stranger') };
     if (!handler) return { text: t('chat-stale-button') };
