@@ -47,7 +47,9 @@ help-trogiup = /trogiup — hướng dẫn này
 help-periods = Kỳ: hôm nay, tuần này, tuần trước, tháng này, tháng 11, quý 4, năm (từ đầu năm), 01/11-15/11.
 help-units = Đơn vị bạn được xem: { $units }.
 help-group-units = Số liệu trong nhóm này: { $units }.
-help-group-counts-only = Nhóm này chỉ xem số liệu tổng hợp, không xem chi tiết từng hồ sơ. Tra cứu hồ sơ, hẹn ngày xử lý và bản tin có biểu đồ: nhắn riêng cho bot.
+help-group-counts-only =
+    Nhóm này chỉ xem số liệu tổng hợp, không xem chi tiết từng hồ sơ.
+    Tra cứu hồ sơ, hẹn ngày xử lý và bản tin có biểu đồ: nhắn riêng cho bot.
 help-group-private = Bản tin có biểu đồ (lệnh báo cáo): nhắn riêng cho bot.
 
 ## Đơn vị và kỳ

@@ -48,7 +48,8 @@ export function allowedInGroup(group: GroupView, name: CommandName): boolean {
 export function refuseCommand(group: GroupView, name: CommandName): Reply | null {
   if (allowedInGroup(group, name)) return null;
   const command = `/${name}`;
-  return { text: (DETAIL_COMMANDS as readonly string[]).includes(name) ? t('chat-group-no-detail-command', { command }) : t('chat-group-private-only', { command }) };
+  const detail = (DETAIL_COMMANDS as readonly string[]).includes(name);
+  return { text: t(detail ? 'chat-group-no-detail-command' : 'chat-group-private-only', { command }) };
 }
 
 /** Why a button (of a known kind) is not answered in this group, or null when it is. */

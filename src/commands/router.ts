@@ -52,13 +52,11 @@ export interface MessageOptions {
 
 export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Reply[]> {
   const parsed = parseCommand(text, { allowBare: asker.chat.kind === 'private' || asker.channel === 'zalo', ...opts });
+  // Chatter in a group is not for us (nothing is loaded for it); in a private chat, say how to ask.
+  if (!parsed && asker.chat.kind === 'group') return [];
   try {
     const ctx = await requestContext(services, asker, now);
-    if (!parsed) {
-      // Chatter in a group is not for us; in a private chat, say how to ask.
-      if (asker.chat.kind === 'group') return [];
-      return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
-    }
+    if (!parsed) return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
     const open = OPEN[parsed.name];
     if (open) return [await open(ctx, parsed.rest)];
     if (!ctx.viewer) return [{ text: t('chat-stranger') }];

@@ -47,7 +47,8 @@ const ROLES: [Role, string][] = [
   ['officer', 'cb-xbs'],
 ];
 const userId = (official: string): string => String(7000 + ROLES.findIndex(([, code]) => code === official));
-const inGroup = (official: string, kind: GroupKind): Asker => ({ channel: 'telegram', externalId: userId(official), chat: { kind: 'group', id: GROUPS[kind].id } });
+const inGroup = (official: string, kind: GroupKind): Asker =>
+  ({ channel: 'telegram', externalId: userId(official), chat: { kind: 'group', id: GROUPS[kind].id } });
 const inPrivate = (official: string): Asker => ({ channel: 'telegram', externalId: userId(official), chat: { kind: 'private' } });
 
 let database: TestDatabase;
@@ -76,7 +77,8 @@ beforeAll(async () => {
     const unitId = g.unit ? tree.byCode.get(g.unit)!.id : null;
     await db.chatGroup.create({ data: { channel: 'telegram', externalId: g.id, title: `Nhóm ${g.id}`, unitId, detailAllowed: g.detail, createdAt: now } });
   }
-  const open = (unit: string) => db.dossier.findFirstOrThrow({ where: { unit: { code: unit }, finishedAt: null }, orderBy: { code: 'asc' }, select: { code: true, unitId: true } });
+  const open = (unit: string) =>
+    db.dossier.findFirstOrThrow({ where: { unit: { code: unit }, finishedAt: null }, orderBy: { code: 'asc' }, select: { code: true, unitId: true } });
   A = await open('XBS-KT');
   B = await open('XVT-KT');
   procedureNames = (await db.procedure.findMany({ select: { name: true } })).map((p) => p.name);
@@ -122,7 +124,9 @@ function unitsNamed(text: string): UnitNode[] {
 function personalIn(line: string): string[] {
   const found = (line.match(/\d{12}/g) ?? []).filter((n) => idNumbers.has(n));
   const ws = line.split(/[\s,.;:()·—–]+/).filter(Boolean);
-  for (let i = 0; i < ws.length; i++) for (let n = 2; n <= 5 && i + n <= ws.length; n++) if (names.has(ws.slice(i, i + n).join(' '))) found.push(ws.slice(i, i + n).join(' '));
+  for (let i = 0; i < ws.length; i++) {
+    for (let n = 2; n <= 5 && i + n <= ws.length; n++) if (names.has(ws.slice(i, i + n).join(' '))) found.push(ws.slice(i, i + n).join(' '));
+  }
   return found;
 }
 
@@ -198,6 +202,8 @@ function dossierCase(which: () => { code: string; unitId: number }, refusal: () 
     else expect(reply.text).toMatch(done(d.code));
   };
 }
+const noDetail = (command: string) => () => t('chat-group-no-detail-command', { command });
+const buttonRefused = () => t('chat-group-button-refused');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const GROUP_COMMANDS = ['tiendo', 'quahan', 'sapden', 'xephang', 'trogiup'];
 const DETAIL_COMMANDS = ['hoso', 'xacnhan'];
@@ -217,10 +223,10 @@ const CASES: Case[] = [
     if (!c.detail && r.text.startsWith('📅')) expect(r.text).toContain(t('chat-group-no-detail'));
   }) },
   { input: '/xephang', expect: scoped((r) => expect(r.text).toMatch(/^🏆 Xếp hạng tỷ lệ đúng hạn/)) },
-  { input: '/hoso A', expect: dossierCase(() => A, () => t('chat-group-no-detail-command', { command: '/hoso' }), (code) => new RegExp(`^📁 Hồ sơ ${esc(code)}\n`), 0) },
-  { input: '/hoso B', expect: dossierCase(() => B, () => t('chat-group-no-detail-command', { command: '/hoso' }), (code) => new RegExp(`^📁 Hồ sơ ${esc(code)}\n`), 0) },
-  { input: `/xacnhan A ${COMMIT}`, expect: dossierCase(() => A, () => t('chat-group-no-detail-command', { command: '/xacnhan' }), (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
-  { input: `/xacnhan B ${COMMIT}`, expect: dossierCase(() => B, () => t('chat-group-no-detail-command', { command: '/xacnhan' }), (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
+  { input: '/hoso A', expect: dossierCase(() => A, noDetail('/hoso'), (code) => new RegExp(`^📁 Hồ sơ ${esc(code)}\n`), 0) },
+  { input: '/hoso B', expect: dossierCase(() => B, noDetail('/hoso'), (code) => new RegExp(`^📁 Hồ sơ ${esc(code)}\n`), 0) },
+  { input: `/xacnhan A ${COMMIT}`, expect: dossierCase(() => A, noDetail('/xacnhan'), (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
+  { input: `/xacnhan B ${COMMIT}`, expect: dossierCase(() => B, noDetail('/xacnhan'), (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
   { input: '/baocao', expect: (r, written) => {
     expect(written).toBe(0);
     expect(r.text).toBe(t('chat-group-private-only', { command: '/baocao' }));
@@ -240,14 +246,14 @@ const CASES: Case[] = [
   { input: 'sd:XBS-KT:1', button: true, expect: unitButton('XBS-KT', /^(📅 Hồ sơ đến hạn hôm nay .* — Phòng Kinh tế xã Bình Sơn|✅ Phòng Kinh tế xã Bình Sơn)/) },
   { input: 'xh:QNG:y', button: true, expect: unitButton('QNG', /^🏆 Xếp hạng tỷ lệ đúng hạn/) },
   { input: 'xh:XBS:q', button: true, expect: unitButton('XBS', /^🏆 Xếp hạng tỷ lệ đúng hạn/) },
-  { input: `ack:A:${COMMIT_BUTTON}`, button: true, expect: dossierCase(() => A, () => t('chat-group-button-refused'), (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
-  { input: `ack:B:${COMMIT_BUTTON}`, button: true, expect: dossierCase(() => B, () => t('chat-group-button-refused'), (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
-  { input: 'xl:A', button: true, expect: dossierCase(() => A, () => t('chat-group-button-refused'), (code) => new RegExp(esc(code)), 0) },
-  { input: 'xl:B', button: true, expect: dossierCase(() => B, () => t('chat-group-button-refused'), (code) => new RegExp(esc(code)), 0) },
-  { input: 'hen:A', button: true, expect: dossierCase(() => A, () => t('chat-group-button-refused'), (code) => new RegExp(`^Hồ sơ ${esc(code)} `), 0) },
-  { input: 'hen:B', button: true, expect: dossierCase(() => B, () => t('chat-group-button-refused'), (code) => new RegExp(`^Hồ sơ ${esc(code)} `), 0) },
-  { input: 'sn:A', button: true, expect: dossierCase(() => A, () => t('chat-group-button-refused'), (code) => new RegExp(`^💤 .*${esc(code)}`), 1) },
-  { input: 'sn:B', button: true, expect: dossierCase(() => B, () => t('chat-group-button-refused'), (code) => new RegExp(`^💤 .*${esc(code)}`), 1) },
+  { input: `ack:A:${COMMIT_BUTTON}`, button: true, expect: dossierCase(() => A, buttonRefused, (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
+  { input: `ack:B:${COMMIT_BUTTON}`, button: true, expect: dossierCase(() => B, buttonRefused, (code) => new RegExp(`^✓ .*${esc(code)}`), 1) },
+  { input: 'xl:A', button: true, expect: dossierCase(() => A, buttonRefused, (code) => new RegExp(esc(code)), 0) },
+  { input: 'xl:B', button: true, expect: dossierCase(() => B, buttonRefused, (code) => new RegExp(esc(code)), 0) },
+  { input: 'hen:A', button: true, expect: dossierCase(() => A, buttonRefused, (code) => new RegExp(`^Hồ sơ ${esc(code)} `), 0) },
+  { input: 'hen:B', button: true, expect: dossierCase(() => B, buttonRefused, (code) => new RegExp(`^Hồ sơ ${esc(code)} `), 0) },
+  { input: 'sn:A', button: true, expect: dossierCase(() => A, buttonRefused, (code) => new RegExp(`^💤 .*${esc(code)}`), 1) },
+  { input: 'sn:B', button: true, expect: dossierCase(() => B, buttonRefused, (code) => new RegExp(`^💤 .*${esc(code)}`), 1) },
   { input: 'bc:XBS:lw', button: true, expect: (r, written) => {
     expect(written).toBe(0);
     expect(r.text).toBe(t('chat-group-button-refused'));
@@ -262,7 +268,8 @@ describe.each(Object.keys(GROUPS) as GroupKind[])('in a group %s', (kind) => {
     for (const c of CASES) {
       const input = withCodes(c.input);
       const before = await acks();
-      const reply = c.button ? await handleButton(services, inGroup(official, kind), input, now) : (await handleMessage(services, inGroup(official, kind), input, now))[0]!;
+      const asker = inGroup(official, kind);
+      const reply = c.button ? await handleButton(services, asker, input, now) : (await handleMessage(services, asker, input, now))[0]!;
       const label = `${kind} · ${official} · ${input}`;
       expect(reply, label).toBeDefined();
       checkReply(reply, cell.visible, cell.detail, label);
@@ -359,15 +366,20 @@ describe('through the channels', () => {
   it('Telegram: a group without detail refuses /hoso and the draft button, and /trogiup lists the group\'s commands', async () => {
     const stub = await startStubBotApi();
     const token = fakeBotToken('groups');
-    const tg = await startTelegram({ services: { ...services, config: loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: stub.url }) }, now: () => now, botInfo: { ...STUB_BOT }, connect: false });
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: stub.url });
+    const tg = await startTelegram({ services: { ...services, config }, now: () => now, botInfo: { ...STUB_BOT }, connect: false });
     try {
       const chat = { id: Number(GROUPS.counts.id), type: 'supergroup' as const, title: 'Nhóm xã Bình Sơn' };
       const from = { id: Number(userId('ct-qng')), is_bot: false, first_name: 'Lãnh đạo' };
       const say = (id: number, text: string): Update =>
-        ({ update_id: id, message: { message_id: id, date: 1, chat, from, text, entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } }) as Update;
+        ({
+          update_id: id,
+          message: { message_id: id, date: 1, chat, from, text, entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] },
+        }) as Update;
       await tg.bot.handleUpdate(say(1, `/hoso ${A.code}`));
       await tg.bot.handleUpdate(say(2, '/trogiup'));
-      await tg.bot.handleUpdate({ update_id: 3, callback_query: { id: 'cb3', from, chat_instance: 'ci', data: `xl:${A.code}`, message: { message_id: 9, date: 1, chat, from: { ...STUB_BOT }, text: 'nhắc việc' } } } as Update);
+      const reminder = { message_id: 9, date: 1, chat, from: { ...STUB_BOT }, text: 'nhắc việc' };
+      await tg.bot.handleUpdate({ update_id: 3, callback_query: { id: 'cb3', from, chat_instance: 'ci', data: `xl:${A.code}`, message: reminder } } as Update);
       const sent = stub.of('sendMessage').map((c) => ({ chat: String(c.fields.chat_id), text: String(c.fields.text) }));
       expect(sent[0]).toEqual({ chat: GROUPS.counts.id, text: t('chat-group-no-detail-command', { command: '/hoso' }) });
       expect(sent[1]!.text).toMatch(/^\/xephang\b/m);
@@ -388,11 +400,14 @@ describe('through the channels', () => {
     const { db } = database;
     const chair = await db.official.findUniqueOrThrow({ where: { code: 'ct-qng' } });
     await db.chatIdentity.create({ data: { officialId: chair.id, channel: 'zalo', externalId: '7100000000000000001' } });
-    await db.chatGroup.create({ data: { channel: 'zalo', externalId: '9100000000000000001', title: 'UBND xã Bình Sơn', unitId: tree.byCode.get('XBS')!.id, createdAt: now } });
-    await db.chatGroup.create({ data: { channel: 'zalo', externalId: '9100000000000000002', title: 'UBND xã Vạn Tường', unitId: tree.byCode.get('XVT')!.id, detailAllowed: true, createdAt: now } });
+    const group = (externalId: string, unit: string, detailAllowed: boolean) =>
+      db.chatGroup.create({ data: { channel: 'zalo', externalId, title: `UBND ${unit}`, unitId: tree.byCode.get(unit)!.id, detailAllowed, createdAt: now } });
+    await group('9100000000000000001', 'XBS', false);
+    await group('9100000000000000002', 'XVT', true);
     const clock = new FakeClock(now.getTime());
     const api = new FakeZalo(() => clock.now());
-    const zalo = await startZalo({ services, log: services.log, now: () => now, credentialsFile: file, login: { login: async () => api, loginQR: async () => api }, clock, saveEveryMs: null });
+    const login = { login: async () => api, loginQR: async () => api };
+    const zalo = await startZalo({ services, log: services.log, now: () => now, credentialsFile: file, login, clock, saveEveryMs: null });
     try {
       api.listener.connect();
       api.listener.emit('message', groupMessage('9100000000000000001', '7100000000000000001', `hồ sơ ${A.code}`));
