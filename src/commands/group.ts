@@ -18,9 +18,9 @@ export interface GroupView {
 }
 
 /** Commands answered in every group (counts and rankings); also the Telegram group menu. */
-export const GROUP_COMMANDS = ['tiendo', 'quahan', 'sapden', 'xephang', 'trogiup'] as const satisfies readonly CommandName[];
+export const GROUP_COMMANDS: readonly CommandName[] = ['tiendo', 'quahan', 'sapden', 'xephang', 'trogiup'];
 /** Commands answered only in groups allowed detail. */
-export const DETAIL_COMMANDS = ['hoso', 'xacnhan'] as const satisfies readonly CommandName[];
+export const DETAIL_COMMANDS: readonly CommandName[] = ['hoso', 'xacnhan'];
 /** Button prefixes answered in every group (lists show counts there unless detail is allowed). */
 const GROUP_BUTTONS = new Set(['td', 'qh', 'sd', 'xh']);
 /** Button prefixes about one dossier: only in groups allowed detail. */
@@ -34,22 +34,24 @@ export async function loadGroupView(db: Db, asker: Asker, tree: UnitTree): Promi
     select: { active: true, detailAllowed: true, unitId: true, digestTargets: { select: { unitId: true } } },
   });
   if (!row) return { detail: false, units: null };
+  const detail = row.active && row.detailAllowed;
+  if (row.unitId !== null) return { detail, units: [row.unitId].filter((id) => tree.byId.has(id)) };
   const targets = row.digestTargets.map((d) => d.unitId);
   // A digest of the root (no unit) covers everything: the group is then not bound by its digests.
-  const units = row.unitId !== null ? [row.unitId] : targets.length > 0 && !targets.includes(null) ? [...new Set(targets as number[])] : null;
-  return { detail: row.active && row.detailAllowed, units: units?.filter((id) => tree.byId.has(id)) ?? null };
+  if (targets.length === 0 || targets.includes(null)) return { detail, units: null };
+  return { detail, units: [...new Set(targets)].filter((id): id is number => id !== null && tree.byId.has(id)) };
 }
 
+/** Whether a typed command is answered in this group. */
 export function allowedInGroup(group: GroupView, name: CommandName): boolean {
-  return (GROUP_COMMANDS as readonly string[]).includes(name) || (group.detail && (DETAIL_COMMANDS as readonly string[]).includes(name));
+  return GROUP_COMMANDS.includes(name) || (group.detail && DETAIL_COMMANDS.includes(name));
 }
 
 /** Why a typed command is not answered in this group, or null when it is. */
 export function refuseCommand(group: GroupView, name: CommandName): Reply | null {
   if (allowedInGroup(group, name)) return null;
   const command = `/${name}`;
-  const detail = (DETAIL_COMMANDS as readonly string[]).includes(name);
-  return { text: t(detail ? 'chat-group-no-detail-command' : 'chat-group-private-only', { command }) };
+  return { text: t(DETAIL_COMMANDS.includes(name) ? 'chat-group-no-detail-command' : 'chat-group-private-only', { command }) };
 }
 
 /** Why a button (of a known kind) is not answered in this group, or null when it is. */
