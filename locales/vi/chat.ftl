@@ -8,6 +8,10 @@ chat-error = Xin lỗi, hệ thống đang gặp sự cố khi trả lời. Vui 
 chat-stale-button = Nút này đã cũ hoặc không còn hiệu lực. Hãy gõ lại lệnh để xem số liệu mới nhất.
 chat-not-yet = Lệnh { $command } chưa được bật trong phiên bản này.
 chat-group-no-detail = Nhóm này không được xem chi tiết từng hồ sơ. Hãy nhắn riêng cho bot để xem danh sách.
+chat-group-no-detail-command = Nhóm này chỉ xem số liệu tổng hợp, không xem chi tiết từng hồ sơ. Hãy nhắn riêng cho bot lệnh { $command }.
+chat-group-private-only = Lệnh { $command } chỉ dùng trong tin nhắn riêng với bot.
+chat-group-button-refused = Nút này không dùng được trong nhóm. Hãy nhắn riêng cho bot.
+chat-group-outside-scope = Nhóm này theo dõi một đơn vị ngoài phạm vi bạn được xem, nên Đúng Hạn không trả lời số liệu cho bạn ở đây.
 
 ## /start, /dangky
 start-welcome-stranger =
@@ -28,18 +32,25 @@ help-stranger =
     Đúng Hạn giúp theo dõi hạn giải quyết hồ sơ thủ tục hành chính.
     /dangky <mã mời> — liên kết tài khoản chat với cán bộ (xin mã mời từ quản trị hệ thống)
     /trogiup — hướng dẫn
-help-official =
-    Các lệnh (có thể gõ không dấu, không cần dấu /):
-    /tiendo [đơn vị] [kỳ] — tỷ lệ đúng hạn, trực tuyến, số hóa; ví dụ: /tiendo xã Bình Sơn tháng 11
-    /quahan [đơn vị] — danh sách hồ sơ quá hạn, quá hạn lâu nhất trước
-    /sapden [đơn vị] — hồ sơ đến hạn hôm nay và ngày làm việc tới
-    /hoso <mã hồ sơ> — tình trạng một hồ sơ
-    /xacnhan <mã hồ sơ> <ngày> — hẹn ngày xử lý xong (tạm dừng nhắc việc tới ngày đó)
-    /xephang [kỳ] — xếp hạng tỷ lệ đúng hạn của các đơn vị
-    /baocao [đơn vị] [tuần này|tuần trước|tháng] — bản tin tuần có biểu đồ
-    /trogiup — hướng dẫn này
-    Kỳ: hôm nay, tuần này, tuần trước, tháng này, tháng 11, quý 4, năm (từ đầu năm), 01/11-15/11.
-    Đơn vị bạn được xem: { $units }.
+help-private-title = Các lệnh (có thể gõ không dấu, không cần dấu /):
+help-group-title = Các lệnh dùng được trong nhóm này (gõ kèm dấu /):
+help-tiendo = /tiendo [đơn vị] [kỳ] — tỷ lệ đúng hạn, trực tuyến, số hóa; ví dụ: /tiendo xã Bình Sơn tháng 11
+help-quahan = /quahan [đơn vị] — danh sách hồ sơ quá hạn, quá hạn lâu nhất trước
+help-quahan-counts = /quahan [đơn vị] — số hồ sơ quá hạn của từng đơn vị
+help-sapden = /sapden [đơn vị] — hồ sơ đến hạn hôm nay và ngày làm việc tới
+help-sapden-counts = /sapden [đơn vị] — số hồ sơ đến hạn hôm nay và ngày làm việc tới của từng đơn vị
+help-hoso = /hoso <mã hồ sơ> — tình trạng một hồ sơ
+help-xacnhan = /xacnhan <mã hồ sơ> <ngày> — hẹn ngày xử lý xong (tạm dừng nhắc việc tới ngày đó)
+help-xephang = /xephang [kỳ] — xếp hạng tỷ lệ đúng hạn của các đơn vị
+help-baocao = /baocao [đơn vị] [tuần này|tuần trước|tháng] — bản tin tuần có biểu đồ
+help-trogiup = /trogiup — hướng dẫn này
+help-periods = Kỳ: hôm nay, tuần này, tuần trước, tháng này, tháng 11, quý 4, năm (từ đầu năm), 01/11-15/11.
+help-units = Đơn vị bạn được xem: { $units }.
+help-group-units = Số liệu trong nhóm này: { $units }.
+help-group-counts-only =
+    Nhóm này chỉ xem số liệu tổng hợp, không xem chi tiết từng hồ sơ.
+    Tra cứu hồ sơ, hẹn ngày xử lý và bản tin có biểu đồ: nhắn riêng cho bot.
+help-group-private = Bản tin có biểu đồ (lệnh báo cáo): nhắn riêng cho bot.
 
 ## Đơn vị và kỳ
 unit-unknown = Không tìm thấy đơn vị "{ $text }" trong phạm vi bạn được xem.

@@ -1,9 +1,10 @@
-// Builds a request's context: who is asking, what they may see, and a fresh view of the
-// organisation and calendar (cheap: a province has a few hundred units).
+// Builds a request's context: who is asking, from which group, what they may see there, and a
+// fresh view of the organisation and calendar (cheap: a province has a few hundred units).
 import { loadCalendar } from '../calendar/load.ts';
 import { Metrics } from '../metrics/metrics.ts';
-import { scopeOf, viewerByChat, viewerByCode } from '../org/scope.ts';
+import { narrowScope, scopeOf, viewerByChat, viewerByCode } from '../org/scope.ts';
 import { loadUnitTree } from '../org/tree.ts';
+import { loadGroupView } from './group.ts';
 import type { Asker, RequestContext, Services } from './types.ts';
 
 export async function requestContext(services: Services, asker: Asker, now: Date): Promise<RequestContext> {
@@ -14,6 +15,9 @@ export async function requestContext(services: Services, asker: Asker, now: Date
     // The console is the operator's own terminal: it speaks as the official it names.
     asker.channel === 'console' ? viewerByCode(db, asker.externalId) : viewerByChat(db, asker.channel, asker.externalId),
   ]);
+  const group = await loadGroupView(db, asker, tree);
   const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
-  return { ...services, now, asker, tree, calendar, metrics, viewer, scope: viewer ? scopeOf(viewer, tree) : null };
+  const mine = viewer ? scopeOf(viewer, tree) : null;
+  const scope = mine && group?.units ? narrowScope(mine, group.units, tree) : mine;
+  return { ...services, now, asker, tree, calendar, metrics, viewer, scope, group };
 }

@@ -1,7 +1,9 @@
 // Messages and button presses in, replies out: parse → identify → authorise → answer.
 // A failure inside a command becomes a polite reply and a log line, never a crash.
+// Group chats are authorised here, once for every channel (the rules: group.ts).
 import { t } from '../i18n/translate.ts';
 import { requestContext } from './context.ts';
+import { refuseButton, refuseCommand } from './group.ts';
 import { dangky, start, trogiup } from './handlers/account.ts';
 import { baocao, baocaoButton } from './handlers/baocao.ts';
 import { hoso } from './handlers/hoso.ts';
@@ -30,18 +32,18 @@ const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
   baocao,
 };
 
-/** Button data is "<prefix>:<arg>:<arg>…". */
-const BUTTONS: Record<string, ButtonHandler> = {
-  td: tiendoButton,
-  qh: listButton('overdue'),
-  sd: listButton('due_soon'),
-  xh: xephangButton,
-  ack: ackButton,
-  xl: apologyButton,
-  hen: moreButton,
-  sn: snoozeButton,
-  bc: baocaoButton,
-};
+/** Button data is "<prefix>:<arg>:<arg>…" (a Map: a prefix such as "constructor" finds nothing). */
+const BUTTONS = new Map<string, ButtonHandler>([
+  ['td', tiendoButton],
+  ['qh', listButton('overdue')],
+  ['sd', listButton('due_soon')],
+  ['xh', xephangButton],
+  ['ack', ackButton],
+  ['xl', apologyButton],
+  ['hen', moreButton],
+  ['sn', snoozeButton],
+  ['bc', baocaoButton],
+]);
 
 export interface MessageOptions {
   /** The bot's @username, so commands addressed to other bots in a group are ignored. */
@@ -50,18 +52,19 @@ export interface MessageOptions {
 
 export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Reply[]> {
   const parsed = parseCommand(text, { allowBare: asker.chat.kind === 'private' || asker.channel === 'zalo', ...opts });
+  // Chatter in a group is not for us (nothing is loaded for it); in a private chat, say how to ask.
+  if (!parsed && asker.chat.kind === 'group') return [];
   try {
     const ctx = await requestContext(services, asker, now);
-    if (!parsed) {
-      // Chatter in a group is not for us; in a private chat, say how to ask.
-      if (asker.chat.kind === 'group') return [];
-      return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
-    }
+    if (!parsed) return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
     const open = OPEN[parsed.name];
     if (open) return [await open(ctx, parsed.rest)];
-    if (!ctx.viewer || !ctx.scope) return [{ text: t('chat-stranger') }];
+    if (!ctx.viewer) return [{ text: t('chat-stranger') }];
     const handler = OFFICIAL[parsed.name];
     if (!handler) return [{ text: t('chat-not-yet', { command: `/${parsed.name}` }) }];
+    const refused = ctx.group && refuseCommand(ctx.group, parsed.name);
+    if (refused) return [refused];
+    if (!ctx.scope) return [{ text: t('chat-group-outside-scope') }];
     return [await handler(ctx as OfficialContext, parsed.rest)];
   } catch (e) {
     services.log.error({ err: e, command: parsed?.name, channel: asker.channel }, 'command failed');
@@ -72,10 +75,14 @@ export async function handleMessage(services: Services, asker: Asker, text: stri
 export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Reply> {
   try {
     const [prefix = '', ...args] = data.split(':');
-    const handler = BUTTONS[prefix];
+    const handler = BUTTONS.get(prefix);
     const ctx = await requestContext(services, asker, now);
-    if (!ctx.viewer || !ctx.scope) return { text: t('chat-stranger') };
-    return (handler && (await handler(ctx as OfficialContext, args))) ?? { text: t('chat-stale-button') };
+    if (!ctx.viewer) return { text: t('chat-stranger') };
+    if (!handler) return { text: t('chat-stale-button') };
+    const refused = ctx.group && refuseButton(ctx.group, prefix);
+    if (refused) return refused;
+    if (!ctx.scope) return { text: t('chat-group-outside-scope') };
+    return (await handler(ctx as OfficialContext, args)) ?? { text: t('chat-stale-button') };
   } catch (e) {
     services.log.error({ err: e, data, channel: asker.channel }, 'button failed');
     return { text: t('chat-error') };

@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { PerUnit } from '../metrics/sources.ts';
 import type { ChannelName } from '../org/codes.ts';
+import type { GroupView } from './group.ts';
 import type { Scope, Viewer } from '../org/scope.ts';
 import type { UnitTree } from '../org/tree.ts';
 
@@ -16,8 +17,8 @@ export interface Asker {
   /** The person's account id on the channel (Telegram user id, Zalo user id). */
   externalId: string;
   displayName?: string;
-  /** A private chat, or a group; groups get no dossier-level detail unless allowed. */
-  chat: { kind: 'private' } | { kind: 'group'; id: string; detailAllowed: boolean };
+  /** A private chat, or a group (its chat id on the channel; what it may see is the command layer's: group.ts). */
+  chat: { kind: 'private' } | { kind: 'group'; id: string };
 }
 
 /** A button under a reply: `data` comes back through handleCallback. */
@@ -51,7 +52,10 @@ export interface RequestContext extends Services {
   metrics: Metrics;
   /** Null for a stranger (no linked account). */
   viewer: Viewer | null;
+  /** What the viewer may see here: null for a stranger, or in a group whose units are all outside their scope. */
   scope: Scope | null;
+  /** The group asked in (null in a private chat). */
+  group: GroupView | null;
 }
 
 /** A registered official's context, for handlers that need one. */

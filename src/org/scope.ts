@@ -1,5 +1,8 @@
 // Who may see what: an official sees their own unit's subtree and the subtrees of the units
-// they supervise. Everything a chat command shows is filtered through this.
+// they supervise; in a group bound to a unit, only the part of that inside the unit's subtree.
+// Everything a chat command shows is filtered through this, except the peer rankings (/xephang,
+// the rank line of /tiendo): the names, on-time rates and volumes of the units of the same kind
+// under the same parent are public to every linked official and to groups.
 import type { Db } from '../db/client.ts';
 import type { ChannelName, Role } from './codes.ts';
 import type { UnitNode, UnitTree } from './tree.ts';
@@ -30,6 +33,16 @@ export function scopeOf(viewer: Viewer, tree: UnitTree): Scope {
   const depth = (u: UnitNode) => tree.ancestors(u.id).length;
   const home = roots.reduce((best, u) => (depth(u) < depth(best) ? u : best), roots[0]!);
   return { unitIds, home, units: [...unitIds].map((id) => tree.byId.get(id)!) };
+}
+
+/** The part of a scope inside the subtrees of `roots` (a group's units); null when none of it is. */
+export function narrowScope(scope: Scope, roots: readonly number[], tree: UnitTree): Scope | null {
+  const inside = new Set(roots.flatMap((id) => tree.subtree(id).map((u) => u.id)));
+  const units = scope.units.filter((u) => inside.has(u.id));
+  if (units.length === 0) return null;
+  const depth = (u: UnitNode) => tree.ancestors(u.id).length;
+  const home = units.reduce((best, u) => (depth(u) < depth(best) ? u : best));
+  return { unitIds: new Set(units.map((u) => u.id)), home, units };
 }
 
 /** The active official behind an active chat account, or null for a stranger. */

@@ -5,6 +5,7 @@ import type { Asker, Reply, Services } from '../../src/commands/types.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
+import { t } from '../../src/i18n/translate.ts';
 import { createInvite } from '../../src/org/invites.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -143,7 +144,7 @@ describe('personal data and group chats', () => {
   it('in a group without permission for detail, lists show counts per unit, not dossiers', async () => {
     const o = await database.db.official.findUniqueOrThrow({ where: { code: 'tp-cchc' } });
     await database.db.chatIdentity.create({ data: { officialId: o.id, channel: 'telegram', externalId: '999' } });
-    const inGroup: Asker = { channel: 'telegram', externalId: '999', chat: { kind: 'group', id: '-100', detailAllowed: false } };
+    const inGroup: Asker = { channel: 'telegram', externalId: '999', chat: { kind: 'group', id: '-100' } };
     const text = (await ask(inGroup, '/quahan')).text;
     expect(text).toContain('Hồ sơ quá hạn');
     expect(text).not.toMatch(/H55-\d{6}-\d{4}/);
@@ -162,6 +163,10 @@ describe('buttons', () => {
     expect(page2.text).toContain('Trang 2/');
     expect((await handleButton(services, as('ct-xbs'), 'td:XVT:y', now)).text).toMatch(/Nút này đã cũ/);
     expect((await handleButton(services, as('ct-xbs'), 'zz:1', now)).text).toMatch(/Nút này đã cũ/);
+    // Prefixes that name Object.prototype's members are unknown buttons like any other.
+    for (const data of ['constructor:XBS:y', 'toString', '__proto__:1', 'hasOwnProperty:x', 'valueOf']) {
+      expect((await handleButton(services, as('ct-xbs'), data, now)).text, data).toBe(t('chat-stale-button'));
+    }
     expect((await handleButton(services, as('ct-xbs'), 'td:XBS:m', now)).text).toMatch(/01\/11\/2026 – 27\/11\/2026/);
   });
 });

@@ -1,21 +1,20 @@
 // Who wrote, from where, in the command layer's terms: the Telegram USER id (the same person in
-// any chat), and for a group whether it may see dossier-level detail — only a group an admin
-// configured with detailAllowed, and still active; any other group gets counts only.
+// any chat) and the chat: private, or a group by its id (what a group may see is decided by the
+// command layer, from its ChatGroup row).
 import type { Context } from 'grammy';
 import type { Asker } from '../../commands/types.ts';
 import type { Db } from '../../db/client.ts';
 
 export const isGroupType = (type: string | undefined): boolean => type === 'group' || type === 'supergroup';
 
-export async function askerOf(ctx: Context, db: Db): Promise<Asker | null> {
+export function askerOf(ctx: Context): Asker | null {
   const from = ctx.from;
   const chat = ctx.chat;
   if (!from || from.is_bot || !chat) return null;
   const base = { channel: 'telegram' as const, externalId: String(from.id), displayName: displayName(from) };
   if (chat.type === 'private') return { ...base, chat: { kind: 'private' } };
   if (!isGroupType(chat.type)) return null;
-  const group = await db.chatGroup.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: String(chat.id) } }, select: { active: true, detailAllowed: true } });
-  return { ...base, chat: { kind: 'group', id: String(chat.id), detailAllowed: group?.active === true && group.detailAllowed } };
+  return { ...base, chat: { kind: 'group', id: String(chat.id) } };
 }
 
 /** Whether a Telegram user is linked to an active official. */

@@ -1,12 +1,13 @@
 // The command menu (the "/" button) in Vietnamese, per scope: private chats list every command,
-// groups only those that give counts (a group sees no dossier-level detail unless configured,
-// and registration belongs in a private chat). Texts: locales/vi/telegram.ftl.
+// groups the commands every group may use (the command layer's GROUP_COMMANDS: a group sees no
+// dossier-level detail unless configured, and registration belongs in a private chat).
+// Texts: locales/vi/telegram.ftl.
 import type { Api } from 'grammy';
 import type { BotCommand, BotCommandScope } from 'grammy/types';
+import { GROUP_COMMANDS } from '../../commands/group.ts';
 import { t } from '../../i18n/translate.ts';
 
 export const PRIVATE_COMMANDS = ['tiendo', 'quahan', 'sapden', 'hoso', 'xacnhan', 'xephang', 'dangky', 'trogiup'] as const;
-export const GROUP_COMMANDS = ['tiendo', 'quahan', 'sapden', 'xephang', 'trogiup'] as const;
 
 const describe = (names: readonly string[]): BotCommand[] => names.map((command) => ({ command, description: t(`telegram-menu-${command}`) }));
 

@@ -1,5 +1,6 @@
 // The configured Zalo groups (ChatGroup rows), cached: whether a bare address is a group, and
-// whether a group message comes from a group dunghan answers in (active) and with what detail.
+// whether a group message comes from a group dunghan answers in (active). What a group may see
+// (detail, its unit) is read by the command layer on each request.
 import type { Db } from '../../db/client.ts';
 import type { GroupIds } from './address.ts';
 import type { Clock } from './clock.ts';
@@ -8,7 +9,6 @@ export interface ZaloGroup {
   externalId: string;
   title: string;
   active: boolean;
-  detailAllowed: boolean;
 }
 
 export class GroupDirectory implements GroupIds {
@@ -21,14 +21,14 @@ export class GroupDirectory implements GroupIds {
     readonly clock: Clock,
     /** An unknown id triggers a reload at most this often. */
     readonly refreshMs = 10_000,
-    /** Changes (a group deactivated, detail allowed) are seen within this long. */
+    /** Changes (a group added or deactivated) are seen within this long. */
     readonly maxAgeMs = 60_000,
   ) {}
 
   async load(): Promise<void> {
     this.#loading ??= (async () => {
       try {
-        const rows = await this.db.chatGroup.findMany({ where: { channel: 'zalo' }, select: { externalId: true, title: true, active: true, detailAllowed: true } });
+        const rows = await this.db.chatGroup.findMany({ where: { channel: 'zalo' }, select: { externalId: true, title: true, active: true } });
         this.#groups = new Map(rows.map((r) => [r.externalId, r]));
         this.#loadedAt = this.clock.now();
       } finally {

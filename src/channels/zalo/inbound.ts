@@ -1,5 +1,5 @@
 // Messages to the Zalo account → the command layer → replies. Private chats always; group chats
-// only in configured groups (an active ChatGroup row), where the group's detail setting applies.
+// only in configured groups (an active ChatGroup row); what a group may see is the command layer's.
 // A bare number presses one of the numbered choices last shown in that chat. Each chat is answered
 // in order; one person is answered at most a few times a minute (so a flood does not make the
 // account look like a spammer). Nothing here throws: a failure is logged and the next message goes on.
@@ -71,7 +71,7 @@ export class Inbound {
     if (isGroup) {
       const group = await this.#o.groups.get(String(message.threadId));
       if (!group?.active) return;
-      chat = { kind: 'group', id: group.externalId, detailAllowed: group.detailAllowed };
+      chat = { kind: 'group', id: group.externalId };
       target = { kind: 'group', id: group.externalId };
     }
     const choiceKeys = isGroup ? [`g:${target.id}:${sender}`, `g:${target.id}`] : [`u:${sender}`];

@@ -43,7 +43,7 @@ async function page(ctx: OfficialContext, kind: ListKind, unit: UnitNode, n: num
   const { title, none } = TITLES[kind];
   if (items.length === 0) return { text: t(none, { unit: unit.name }) };
   const header = t(title, { unit: unit.name, count: formatInt(items.length) });
-  if (ctx.asker.chat.kind === 'group' && !ctx.asker.chat.detailAllowed) return { text: [header, ...summary(ctx, items), '', t('chat-group-no-detail')].join('\n') };
+  if (ctx.group && !ctx.group.detail) return { text: [header, ...summary(ctx, items), '', t('chat-group-no-detail')].join('\n') };
 
   const pages = Math.ceil(items.length / PAGE_SIZE);
   const current = Math.min(n, pages);

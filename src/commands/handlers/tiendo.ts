@@ -1,5 +1,5 @@
 // /tiendo [đơn vị] [kỳ]: the official rates (Decision 766) with the II.06a buckets, the change
-// since the previous period and the unit's rank among its peers.
+// since the previous period and the unit's rank among its peers (public, like /xephang).
 import { formatDateTime, formatInt, formatPercent } from '../../i18n/format.ts';
 import { dataStaleness } from '../../ingest/staleness.ts';
 import { t } from '../../i18n/translate.ts';

@@ -1,5 +1,7 @@
 // /xephang [đơn vị] [kỳ]: units ranked by on-time rate. Leaders see the units under them by kind;
-// a unit head or commune chair sees where their unit stands among its peers.
+// a unit with nothing under it sees where it stands among its peers. Peer rankings are public (in
+// private chats and groups alike): the names, on-time rates and volumes of the units of the same
+// kind under the same parent, even outside the asker's scope; nothing else of those units is shown.
 import { formatInt, formatPercent } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import type { RankingRow } from '../../metrics/metrics.ts';

@@ -171,7 +171,7 @@ describe('groups', () => {
     const sent = await exchange(groupMessage(GROUP, CHAIR, 'tiến độ'));
     expect(sent.map((s) => [s.threadId, s.type])).toEqual([[GROUP, zca.ThreadType.Group]]);
     expect(sent[0]!.msg).toMatch(/^📊 Tiến độ giải quyết hồ sơ — /);
-    const asker: Asker = { channel: 'zalo', externalId: CHAIR, chat: { kind: 'group', id: GROUP, detailAllowed: false } };
+    const asker: Asker = { channel: 'zalo', externalId: CHAIR, chat: { kind: 'group', id: GROUP } };
     const [expected] = await handleMessage(services, asker, 'quá hạn', now);
     const [list] = await exchange(groupMessage(GROUP, CHAIR, 'quá hạn'));
     expect(list!.msg).toBe(renderPlain(expected!).text);

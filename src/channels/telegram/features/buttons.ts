@@ -3,7 +3,8 @@
 //   qh: sd: td: xh:  (list pages, another period or unit) EDIT the pressed message in place;
 //   anything else    (ack: commitment confirmed, hen: other dates or snooze, sn: snoozed, xl: draft
 //                    letter) is sent as a NEW message.
-// Short notices (stale button, stranger, error) pop up over the chat instead of being posted.
+// Short notices (stale button, stranger, error, a button a group may not use) pop up over the
+// chat instead of being posted.
 // Every callback query is answered, so the button's spinner always stops.
 import { Composer, type Context } from 'grammy';
 import { handleButton } from '../../../commands/router.ts';
@@ -25,7 +26,7 @@ export const editsInPlace = (data: string): boolean => EDIT_IN_PLACE.has(data.sp
 /** A reply that is only a notice from the command layer, shown as a pop-up. */
 function isNotice(reply: Reply): boolean {
   if (reply.buttons?.length || reply.image || reply.text.length > MAX_ALERT) return false;
-  return [t('chat-stale-button'), t('chat-stranger'), t('chat-error')].includes(reply.text);
+  return [t('chat-stale-button'), t('chat-stranger'), t('chat-error'), t('chat-group-button-refused'), t('chat-group-outside-scope')].includes(reply.text);
 }
 
 export function buttons({ services, now, log, token }: BotDeps): Composer<Context> {
@@ -35,7 +36,7 @@ export function buttons({ services, now, log, token }: BotDeps): Composer<Contex
     // A late answer ("query is too old") must not stop the reply itself.
     const answer = (opts?: { text: string; show_alert: boolean }) =>
       ctx.answerCallbackQuery(opts).then(() => undefined, (e: unknown) => log.info({ ...logged(e, token) }, 'telegram callback answer failed'));
-    const asker = await askerOf(ctx, services.database.db);
+    const asker = askerOf(ctx);
     if (!asker || !ctx.chat) {
       await answer();
       return;

@@ -10,7 +10,7 @@ import { sendTo } from '../send.ts';
 export function commands({ services, now, log }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('message:text', async (ctx) => {
-    const asker = await askerOf(ctx, services.database.db);
+    const asker = askerOf(ctx);
     if (!asker) return;
     const replies = await handleMessage(services, asker, ctx.message.text, now(), { botUsername: ctx.me.username });
     for (const reply of replies) {

@@ -24,7 +24,7 @@ export function registration({ services, now, log, token }: BotDeps): Composer<C
       await ctx.api.sendMessage(ctx.chat.id, t('telegram-register-privately', { link }));
       return;
     }
-    const asker = await askerOf(ctx, services.database.db);
+    const asker = askerOf(ctx);
     if (!asker) return;
     const [reply] = await handleMessage(services, asker, `/dangky ${parsed.rest}`, now(), { botUsername: ctx.me.username });
     await ctx.api.sendMessage(ctx.chat.id, t('telegram-register-code-in-group', { link }));
