@@ -1,29 +1,40 @@
 // /xacnhan <mã hồ sơ> <ngày>, and the buttons on a reminder: the official commits to finishing a
-// dossier by a date; reminders of it to them wait until that date has passed (then say so).
+// dossier by a date; reminders of it to them wait until that date has passed (then say so). The
+// date is a real one, today at the earliest, at most COMMIT_MAX_WORKING_DAYS working days ahead.
 // "hen:<mã>" offers the next working days, and "sn:<mã>", no reminder of it for the rest of today;
 // "xl:<mã>" drafts the apology and extension letter (Mẫu 04, Circular 03/2025/TT-VPCP).
-import { localDate } from '../../calendar/time.ts';
+import type { WorkCalendar } from '../../calendar/calendar.ts';
+import { localDate, type LocalDate } from '../../calendar/time.ts';
 import { formatDateTime, formatLocalDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { splitCodeAndDate } from '../parse/args.ts';
-import { isCommitDateError } from '../parse/commit-date.ts';
+import { buttonCommitDate, isCommitDateError, withinCommitHorizon, type CommitDateError } from '../parse/commit-date.ts';
 import type { OfficialContext, Reply } from '../types.ts';
 
 export async function xacnhan(ctx: OfficialContext, rest: string): Promise<Reply> {
   const { code, date, dateText } = splitCodeAndDate(rest, ctx.now);
   if (!code || date === null) return { text: t('xacnhan-usage') };
-  if (isCommitDateError(date)) return { text: t(date.error === 'past' ? 'xacnhan-past' : 'xacnhan-bad-date', { text: dateText }) };
-  return commit(ctx, code, date);
+  return commit(ctx, code, date, dateText);
 }
 
 /** Buttons: ack:<code>:<yyyymmdd>. */
 export async function ackButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
   const [code, day] = args;
-  const m = day ? /^(\d{4})(\d{2})(\d{2})$/.exec(day) : null;
-  if (!code || !m) return null;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (date < localDate(ctx.now)) return { text: t('xacnhan-past', { text: formatLocalDate(date) }) };
-  return commit(ctx, code, date);
+  const date = day ? buttonCommitDate(day) : null;
+  if (!code || date === null) return null;
+  return commit(ctx, code, date, isCommitDateError(date) ? date.text : formatLocalDate(date));
+}
+
+/** The last day a commitment may name: COMMIT_MAX_WORKING_DAYS working days after today on the unit's calendar. */
+function lastCommitDay(ctx: OfficialContext, cal: WorkCalendar): LocalDate {
+  return cal.nextWorkingDay(localDate(ctx.now), ctx.config.COMMIT_MAX_WORKING_DAYS);
+}
+
+/** Why a date cannot be committed to, in words. */
+function refusal(e: CommitDateError, ctx: OfficialContext, last?: LocalDate): Reply {
+  if (e.error === 'invalid_date') return { text: t('xacnhan-not-a-date', { text: e.text }) };
+  if (e.error === 'past') return { text: t('xacnhan-past', { text: e.text }) };
+  return { text: t('xacnhan-too-far', { text: e.text, days: String(ctx.config.COMMIT_MAX_WORKING_DAYS), last: last ? formatLocalDate(last) : '' }) };
 }
 
 /** Days offered by the "hen:" button: the next working days of the dossier's unit. */
@@ -37,11 +48,13 @@ export async function moreButton(ctx: OfficialContext, args: string[]): Promise<
   if ('text' in d) return d;
   const cal = unitCalendar(ctx, d.unitId);
   const today = localDate(ctx.now);
-  const days = Array.from({ length: PICK_DAYS }, (_, i) => cal.nextWorkingDay(today, i + 1));
-  const dayButton = (day: string) => ({ text: t('xacnhan-pick-day', { date: formatLocalDate(day) }), data: `ack:${code}:${day.replaceAll('-', '')}` });
+  const last = lastCommitDay(ctx, cal);
+  const days = [today, ...Array.from({ length: PICK_DAYS }, (_, i) => cal.nextWorkingDay(today, i + 1))].filter((day) => day <= last);
+  const dayButtons = days.map((day) => ({ text: t('xacnhan-pick-day', { date: formatLocalDate(day) }), data: `ack:${code}:${day.replaceAll('-', '')}` }));
+  const rows = Array.from({ length: Math.ceil(dayButtons.length / 2) }, (_, i) => dayButtons.slice(2 * i, 2 * i + 2));
   return {
     text: t('xacnhan-pick', { code, due: formatDateTime(d.effectiveDueAt ?? d.dueAt) }),
-    buttons: [[dayButton(today), dayButton(days[0]!)], [dayButton(days[1]!), dayButton(days[2]!)], [dayButton(days[3]!), dayButton(days[4]!)], [{ text: t('xacnhan-pick-snooze', { date: formatLocalDate(days[0]!) }), data: `sn:${code}` }]],
+    buttons: [...rows, [{ text: t('xacnhan-pick-snooze', { date: formatLocalDate(cal.nextWorkingDay(today)) }), data: `sn:${code}` }]],
   };
 }
 
@@ -79,9 +92,14 @@ async function record(ctx: OfficialContext, d: OpenDossier, kind: 'commit' | 'sn
   ]);
 }
 
-async function commit(ctx: OfficialContext, code: string, until: string): Promise<Reply> {
+async function commit(ctx: OfficialContext, code: string, date: LocalDate | CommitDateError, text: string): Promise<Reply> {
+  // Not a date at all, or already past: nothing about the dossier is needed to say so.
+  if (isCommitDateError(date)) return refusal(date, ctx);
   const d = await openDossier(ctx, code);
   if ('text' in d) return d;
+  const last = lastCommitDay(ctx, unitCalendar(ctx, d.unitId));
+  const until = withinCommitHorizon(date, localDate(ctx.now), last, text);
+  if (isCommitDateError(until)) return refusal(until, ctx, last);
   await record(ctx, d, 'commit', until);
   const due = d.effectiveDueAt ?? d.dueAt;
   const lines = [t('xacnhan-done', { code: d.code, date: formatLocalDate(until) })];
