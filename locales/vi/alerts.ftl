@@ -27,10 +27,12 @@ xacnhan-not-a-date = Ngày "{ $text }" không có trong lịch (ngày hoặc th�
 xacnhan-too-far = Ngày "{ $text }" quá xa: chỉ được hẹn tối đa { $days } ngày làm việc, tức là đến hết ngày { $last }.
 xacnhan-finished = Hồ sơ { $code } đã giải quyết xong.
 xacnhan-done = ✓ Đã ghi nhận: hồ sơ { $code } sẽ xử lý xong trước hết ngày { $date }. Đúng Hạn không nhắc hồ sơ này cho bạn tới hết ngày đó.
+xacnhan-already = ✓ Đã ghi nhận từ trước: hồ sơ { $code } sẽ xử lý xong trước hết ngày { $date }. Không ghi thêm.
 xacnhan-pick = Hồ sơ { $code } (hạn { $due }): chọn ngày sẽ xử lý xong, hoặc tạm hoãn nhắc việc.
 xacnhan-pick-day = ✓ Xong trước { $date }
 xacnhan-pick-snooze = 💤 Nhắc lại từ { $date }
 snooze-done = 💤 Đã tạm hoãn: Đúng Hạn không nhắc hồ sơ { $code } cho bạn tới hết hôm nay; sẽ nhắc lại từ ngày { $date } nếu hồ sơ vẫn chưa xong.
+snooze-already = 💤 Đã ghi nhận từ trước: hồ sơ { $code } đã được tạm hoãn nhắc việc tới hết hôm nay. Không ghi thêm.
 xacnhan-after-due = ⚠️ Ngày này sau hạn trả kết quả ({ $due }): cần gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) chậm nhất 1 ngày trước hạn.
 
 ## Mẫu 04 (bản nháp)

@@ -4,6 +4,7 @@
 // "hen:<mã>" offers the next working days, and "sn:<mã>", no reminder of it for the rest of today;
 // "xl:<mã>" drafts the apology and extension letter (Mẫu 04, Circular 03/2025/TT-VPCP).
 import type { WorkCalendar } from '../../calendar/calendar.ts';
+import { recordAcknowledgement } from '../../alerts/acknowledgements.ts';
 import { localDate, type LocalDate } from '../../calendar/time.ts';
 import { formatDateTime, formatLocalDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
@@ -65,7 +66,7 @@ export async function snoozeButton(ctx: OfficialContext, args: string[]): Promis
   const d = await openDossier(ctx, code);
   if ('text' in d) return d;
   const today = localDate(ctx.now);
-  await record(ctx, d, 'snooze', today);
+  if ((await record(ctx, d, 'snooze', today)) === 'already') return { text: t('snooze-already', { code: d.code }) };
   return { text: t('snooze-done', { code: d.code, date: formatLocalDate(unitCalendar(ctx, d.unitId).nextWorkingDay(today)) }) };
 }
 
@@ -84,12 +85,10 @@ function unitCalendar(ctx: OfficialContext, unitId: number) {
   return unit ? ctx.calendar.forUnit(unit.code, unit.worksSaturday) : ctx.calendar;
 }
 
-async function record(ctx: OfficialContext, d: OpenDossier, kind: 'commit' | 'snooze', until: string): Promise<void> {
-  const { db } = ctx.database;
-  await db.$transaction([
-    db.acknowledgement.create({ data: { dossierId: d.id, officialId: ctx.viewer.id, kind, until, channel: ctx.asker.channel, createdAt: ctx.now } }),
-    db.auditLog.create({ data: { at: ctx.now, actor: ctx.viewer.code, action: `dossier.${kind}`, target: d.code, detail: JSON.stringify({ until, channel: ctx.asker.channel }) } }),
-  ]);
+function record(ctx: OfficialContext, d: OpenDossier, kind: 'commit' | 'snooze', until: string): Promise<'recorded' | 'already'> {
+  return recordAcknowledgement(ctx.database.db, {
+    dossierId: d.id, dossierCode: d.code, officialId: ctx.viewer.id, actor: ctx.viewer.code, kind, until, channel: ctx.asker.channel, at: ctx.now,
+  });
 }
 
 async function commit(ctx: OfficialContext, code: string, date: LocalDate | CommitDateError, text: string): Promise<Reply> {
@@ -100,7 +99,7 @@ async function commit(ctx: OfficialContext, code: string, date: LocalDate | Comm
   const last = lastCommitDay(ctx, unitCalendar(ctx, d.unitId));
   const until = withinCommitHorizon(date, localDate(ctx.now), last, text);
   if (isCommitDateError(until)) return refusal(until, ctx, last);
-  await record(ctx, d, 'commit', until);
+  if ((await record(ctx, d, 'commit', until)) === 'already') return { text: t('xacnhan-already', { code: d.code, date: formatLocalDate(until) }) };
   const due = d.effectiveDueAt ?? d.dueAt;
   const lines = [t('xacnhan-done', { code: d.code, date: formatLocalDate(until) })];
   if (until > localDate(due)) lines.push(t('xacnhan-after-due', { due: formatDateTime(due) }));
