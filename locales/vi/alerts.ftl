@@ -34,6 +34,8 @@ xacnhan-pick-snooze = 💤 Nhắc lại từ { $date }
 snooze-done = 💤 Đã tạm hoãn: Đúng Hạn không nhắc hồ sơ { $code } cho bạn tới hết hôm nay; sẽ nhắc lại từ ngày { $date } nếu hồ sơ vẫn chưa xong.
 snooze-already = 💤 Đã ghi nhận từ trước: hồ sơ { $code } đã được tạm hoãn nhắc việc tới hết hôm nay. Không ghi thêm.
 xacnhan-after-due = ⚠️ Ngày này sau hạn trả kết quả ({ $due }): cần gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) chậm nhất 1 ngày trước hạn.
+xacnhan-after-due-today = ⚠️ Ngày này sau hạn trả kết quả ({ $due }, tức hôm nay): nếu chưa gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04), cần gửi ngay.
+xacnhan-overdue = ⚠️ Hồ sơ đã quá hạn trả kết quả ({ $due }): nếu chưa gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04), cần gửi ngay.
 
 ## Mẫu 04 (bản nháp)
 apology-draft =
@@ -47,7 +49,9 @@ apology-draft =
     Đến nay chưa trả kết quả đúng thời hạn.
     Lý do: ……………………………………………………
     { $unit } xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian trả kết quả đến ngày { $proposed } (đề xuất, sửa nếu cần).
-    Lưu ý: gửi chậm nhất 1 ngày trước hạn; mỗi hồ sơ chỉ được hẹn lại một lần. Văn bản do thủ trưởng cơ quan, đơn vị ký.
+    Lưu ý: { $note }; mỗi hồ sơ chỉ được hẹn lại một lần. Văn bản do thủ trưởng cơ quan, đơn vị ký.
+apology-note-on-time = gửi chậm nhất 1 ngày trước hạn
+apology-note-late = hạn trả kết quả đã đến hoặc đã qua, cần gửi ngay
 
 ## dunghan alerts, dunghan outbox
 cli-alerts-summary = kế hoạch nhắc việc: dunghan alerts --dry-run|--run [--at ISO] [--json]

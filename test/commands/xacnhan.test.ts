@@ -150,6 +150,13 @@ describe('advice on an acknowledgement (item 7)', () => {
     }
   });
 
+  it('on the deadline day the letter can no longer go "one day before": send it now', async () => {
+    const reply = await say(`/xacnhan ${CODE} 07/12`, vn('2026-12-03 08:00'));
+    expect(reply.text).not.toContain('trước hạn');
+    expect(reply.text).toContain('Ngày này sau hạn trả kết quả (17:00 03/12/2026, tức hôm nay)');
+    expect(reply.text).toContain('gửi ngay');
+  });
+
   it('the Mẫu 04 draft of an overdue dossier proposes a date from today on and no "one day before" note', async () => {
     const draft = await press(`xl:${CODE}`, vn('2026-12-09 08:30'));
     expect(draft.text).toContain('Mẫu 04');

@@ -102,18 +102,29 @@ async function commit(ctx: OfficialContext, code: string, date: LocalDate | Comm
   if ((await record(ctx, d, 'commit', until)) === 'already') return { text: t('xacnhan-already', { code: d.code, date: formatLocalDate(until) }) };
   const due = d.effectiveDueAt ?? d.dueAt;
   const lines = [t('xacnhan-done', { code: d.code, date: formatLocalDate(until) })];
-  if (until > localDate(due)) lines.push(t('xacnhan-after-due', { due: formatDateTime(due) }));
+  // The letter is due at least one day before the deadline: once that day has gone, the advice is to send it now.
+  if (due <= ctx.now) lines.push(t('xacnhan-overdue', { due: formatDateTime(due) }));
+  else if (until > localDate(due)) lines.push(t(letterStillOnTime(ctx, due) ? 'xacnhan-after-due' : 'xacnhan-after-due-today', { due: formatDateTime(due) }));
   return { text: lines.join('\n') };
 }
+
+/** Whether the apology letter can still go out at least one day before the deadline. */
+const letterStillOnTime = (ctx: OfficialContext, due: Date): boolean => localDate(ctx.now) < localDate(due);
 
 /** Buttons: xl:<code> — a draft of Mẫu 04 with the applicant left blank. */
 export async function apologyButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
   const code = args[0];
   if (!code) return null;
-  const d = await ctx.database.db.dossier.findUnique({ where: { code }, select: { code: true, unitId: true, receivedAt: true, dueAt: true, procedure: { select: { name: true } } } });
+  const d = await ctx.database.db.dossier.findUnique({
+    where: { code },
+    select: { code: true, unitId: true, receivedAt: true, dueAt: true, effectiveDueAt: true, procedure: { select: { name: true } } },
+  });
   if (!d || !ctx.scope.unitIds.has(d.unitId)) return { text: t('hoso-not-found', { code }) };
   const unit = ctx.tree.byId.get(d.unitId);
-  const proposed = unitCalendar(ctx, d.unitId).nextWorkingDay(localDate(d.dueAt), 3);
+  const due = d.effectiveDueAt ?? d.dueAt;
+  const onTime = letterStillOnTime(ctx, due);
+  // Three working days after the deadline, or after today once the deadline is here or gone.
+  const proposed = unitCalendar(ctx, d.unitId).nextWorkingDay(onTime ? localDate(due) : localDate(ctx.now), 3);
   return {
     text: t('apology-draft', {
       unit: unit?.name ?? '',
@@ -122,6 +133,7 @@ export async function apologyButton(ctx: OfficialContext, args: string[]): Promi
       code: d.code,
       due: formatDateTime(d.dueAt),
       proposed: formatLocalDate(proposed),
+      note: t(onTime ? 'apology-note-on-time' : 'apology-note-late'),
     }),
   };
 }
