@@ -20,7 +20,8 @@ export interface NewAcknowledgement {
 /** 'recorded' if this changed what holds; 'already' if it was the latest acknowledgement already. */
 export async function recordAcknowledgement(db: Db, a: NewAcknowledgement): Promise<'recorded' | 'already'> {
   const key = { dossierId: a.dossierId, officialId: a.officialId, kind: a.kind, until: a.until };
-  const audit = { at: a.at, actor: a.actor, action: `dossier.${a.kind}`, target: a.dossierCode, detail: JSON.stringify({ until: a.until, channel: a.channel }) };
+  const detail = JSON.stringify({ until: a.until, channel: a.channel });
+  const audit = { at: a.at, actor: a.actor, action: `dossier.${a.kind}`, target: a.dossierCode, detail };
   const existing = await db.acknowledgement.findUnique({ where: { dossierId_officialId_kind_until: key } });
   if (!existing) {
     try {
@@ -32,11 +33,18 @@ export async function recordAcknowledgement(db: Db, a: NewAcknowledgement): Prom
       throw e;
     }
   }
-  const latest = await db.acknowledgement.findFirst({ where: { dossierId: a.dossierId, officialId: a.officialId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  const latest = await db.acknowledgement.findFirst({
+    where: { dossierId: a.dossierId, officialId: a.officialId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
   if (latest?.id === existing.id) return 'already';
   // An earlier date chosen again: it becomes the latest, once even if two presses race (the second finds createdAt moved).
   return db.$transaction(async (tx) => {
-    const moved = await tx.acknowledgement.updateMany({ where: { id: existing.id, createdAt: existing.createdAt }, data: { createdAt: a.at, channel: a.channel } });
+    const moved = await tx.acknowledgement.updateMany({
+      where: { id: existing.id, createdAt: existing.createdAt },
+      data: { createdAt: a.at, channel: a.channel },
+    });
     if (moved.count === 0) return 'already';
     await tx.auditLog.create({ data: audit });
     return 'recorded';

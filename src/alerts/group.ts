@@ -151,7 +151,8 @@ function rowsOf(items: PlannedItem[], opts: GroupOptions): Map<string, { full: B
     const mine = list.some((i) => OWN.has(i.stage));
     const letter = list.some((i) => i.stage === 'due_soon' || (!mine && LETTER_ESCALATIONS.has(i.stage)));
     const row: Button[] = [];
-    if (mine) row.push({ text: t('alert-button-commit', { code: short, date: formatDate(new Date(`${commitDay}T12:00:00+07:00`)) }), data: `ack:${code}:${commitDay.replaceAll('-', '')}` });
+    const commitText = t('alert-button-commit', { code: short, date: formatDate(new Date(`${commitDay}T12:00:00+07:00`)) });
+    if (mine) row.push({ text: commitText, data: `ack:${code}:${commitDay.replaceAll('-', '')}` });
     if (letter) row.push({ text: t('alert-button-apology', { code: short }), data: `xl:${code}` });
     if (mine) row.push({ text: t('alert-button-more', { code: short }), data: `hen:${code}` });
     if (row.length > 0) rows.set(code, { full: row, compact: row.filter((b) => !b.data.startsWith('ack:')) });

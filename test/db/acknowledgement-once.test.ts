@@ -14,7 +14,9 @@ describe(`the acknowledgement_once migration on ${engineUnderTest}`, () => {
     const migration = readMigrations(engineUnderTest).find((m) => m.name.endsWith('_acknowledgement_once'))!;
     // The database as it was before: no unique key, and a button pressed twice.
     await db.$executeRawUnsafe('DROP INDEX "Acknowledgement_dossierId_officialId_kind_until_key"');
-    const row = (until: string, minute: number) => ({ dossierId: 1, officialId: 2, kind: 'commit', until, channel: 'telegram', createdAt: new Date(Date.UTC(2026, 11, 2, 1, minute)) });
+    const row = (until: string, minute: number) => ({
+      dossierId: 1, officialId: 2, kind: 'commit', until, channel: 'telegram', createdAt: new Date(Date.UTC(2026, 11, 2, 1, minute)),
+    });
     await db.acknowledgement.createMany({ data: [row('2026-12-07', 0), row('2026-12-07', 1), row('2026-12-09', 2), row('2026-12-07', 3)] });
 
     for (const statement of migration.sql.split(';').filter((s) => s.replace(/--.*$/gm, '').trim() !== '')) await db.$executeRawUnsafe(statement);
