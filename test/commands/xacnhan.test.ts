@@ -63,6 +63,7 @@ describe('commitment dates (item 14): real dates, not in the past, at most COMMI
     ['sau 200 ngày', 'Ngày "sau 200 ngày" quá xa'],
     ['31/02', 'Ngày "31/02" không có trong lịch'],
     ['01/12', 'Ngày "01/12" đã qua'],
+    ['sớm', 'Không hiểu ngày "sớm"; viết như 02/12, 2/12/2026, mai, thứ 6.'],
   ])('/xacnhan <mã> %s is refused, saying why, and records nothing', async (date, why) => {
     const reply = await say(`/xacnhan ${CODE} ${date}`);
     expect(reply.text).toContain(why);

@@ -14,7 +14,8 @@ import type { OfficialContext, Reply } from '../types.ts';
 
 export async function xacnhan(ctx: OfficialContext, rest: string): Promise<Reply> {
   const { code, date, dateText } = splitCodeAndDate(rest, ctx.now);
-  if (!code || date === null) return { text: t('xacnhan-usage') };
+  if (!code || dateText === '') return { text: t('xacnhan-usage') };
+  if (date === null) return { text: t('xacnhan-bad-date', { text: dateText }) };
   return commit(ctx, code, date, dateText);
 }
 
