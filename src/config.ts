@@ -55,6 +55,8 @@ const schema = z.object({
   DIGEST_CRON: cron('30 7 * * 1'),
   DIGEST_ON_HOLIDAY: optional(z.enum(['next_working_day', 'same_day', 'skip']).default('next_working_day')),
   INGEST_MAX_BODY_BYTES: int(1024, 200 * 1024 * 1024, 5 * 1024 * 1024),
+  /** How far ahead an official may commit to finishing a dossier (/xacnhan, ✓ buttons), in working days. */
+  COMMIT_MAX_WORKING_DAYS: int(1, 250, 30),
   STALE_AFTER_WORKING_DAYS: int(1, 30, 1),
 });
 

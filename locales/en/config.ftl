@@ -24,4 +24,5 @@ config-hint-digest-cron = expected a 5-field cron in Vietnamese time, e.g. 30 7 
 config-hint-digest-on-holiday = expected next_working_day, same_day or skip
 config-hint-ingest-max-body-bytes = expected the maximum size of one ingest request, in bytes
 config-hint-stale-after-working-days = expected the working days without new data before the staleness alarm (1–30)
+config-hint-commit-max-working-days = expected the most working days ahead, from today, an official may commit to finishing a dossier by (1–250)
 config-hint-outbox-retention-days = expected the days sent messages are kept (7–3650)

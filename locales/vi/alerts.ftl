@@ -12,7 +12,7 @@ alert-section-due-soon = 📅 Sắp đến hạn ({ $count }):
 alert-line = • { $code } · { $procedure } · { $unit } · hạn { $due } · { $state }
 alert-commit-missed = đã hẹn xong trước { $date } nhưng chưa xong
 alert-apology-reminder = Nếu không kịp, cần gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04, Thông tư 03/2025/TT-VPCP) chậm nhất 1 ngày trước hạn; chỉ được hẹn lại một lần.
-alert-more = … và { $count } hồ sơ khác — gõ /quahan để xem đủ.
+alert-more = … và { $count } hồ sơ khác — gõ /quahan, /sapden để xem đủ.
 alert-footer = Hẹn ngày xử lý xong: /xacnhan <mã hồ sơ> <ngày>. Xem danh sách: /quahan, /sapden.
 alert-footer-leader = Xem toàn bộ: /quahan; tiến độ: /tiendo.
 alert-button-commit = ✓ { $code }: xong trước { $date }
@@ -23,13 +23,19 @@ alert-button-more = 📅 { $code }: ngày khác / hoãn
 xacnhan-usage = Cách dùng: /xacnhan <mã hồ sơ> <ngày>, ví dụ /xacnhan 000.21.41.H55-261118-0004 02/12
 xacnhan-past = Ngày "{ $text }" đã qua; hãy chọn hôm nay hoặc một ngày sau.
 xacnhan-bad-date = Không hiểu ngày "{ $text }"; viết như 02/12, 2/12/2026, mai, thứ 6.
+xacnhan-not-a-date = Ngày "{ $text }" không có trong lịch (ngày hoặc tháng không tồn tại); viết lại như 02/12 hoặc 2/12/2026.
+xacnhan-too-far = Ngày "{ $text }" quá xa: chỉ được hẹn tối đa { $days } ngày làm việc, tức là đến hết ngày { $last }.
 xacnhan-finished = Hồ sơ { $code } đã giải quyết xong.
 xacnhan-done = ✓ Đã ghi nhận: hồ sơ { $code } sẽ xử lý xong trước hết ngày { $date }. Đúng Hạn không nhắc hồ sơ này cho bạn tới hết ngày đó.
+xacnhan-already = ✓ Đã ghi nhận từ trước: hồ sơ { $code } sẽ xử lý xong trước hết ngày { $date }. Không ghi thêm.
 xacnhan-pick = Hồ sơ { $code } (hạn { $due }): chọn ngày sẽ xử lý xong, hoặc tạm hoãn nhắc việc.
 xacnhan-pick-day = ✓ Xong trước { $date }
 xacnhan-pick-snooze = 💤 Nhắc lại từ { $date }
 snooze-done = 💤 Đã tạm hoãn: Đúng Hạn không nhắc hồ sơ { $code } cho bạn tới hết hôm nay; sẽ nhắc lại từ ngày { $date } nếu hồ sơ vẫn chưa xong.
+snooze-already = 💤 Đã ghi nhận từ trước: hồ sơ { $code } đã được tạm hoãn nhắc việc tới hết hôm nay. Không ghi thêm.
 xacnhan-after-due = ⚠️ Ngày này sau hạn trả kết quả ({ $due }): cần gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04) chậm nhất 1 ngày trước hạn.
+xacnhan-after-due-today = ⚠️ Ngày này sau hạn trả kết quả ({ $due }, tức hôm nay): nếu chưa gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04), cần gửi ngay.
+xacnhan-overdue = ⚠️ Hồ sơ đã quá hạn trả kết quả ({ $due }): nếu chưa gửi Văn bản xin lỗi và đề nghị gia hạn (Mẫu 04), cần gửi ngay.
 
 ## Mẫu 04 (bản nháp)
 apology-draft =
@@ -43,7 +49,9 @@ apology-draft =
     Đến nay chưa trả kết quả đúng thời hạn.
     Lý do: ……………………………………………………
     { $unit } xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian trả kết quả đến ngày { $proposed } (đề xuất, sửa nếu cần).
-    Lưu ý: gửi chậm nhất 1 ngày trước hạn; mỗi hồ sơ chỉ được hẹn lại một lần. Văn bản do thủ trưởng cơ quan, đơn vị ký.
+    Lưu ý: { $note }; mỗi hồ sơ chỉ được hẹn lại một lần. Văn bản do thủ trưởng cơ quan, đơn vị ký.
+apology-note-on-time = gửi chậm nhất 1 ngày trước hạn
+apology-note-late = hạn trả kết quả đã đến hoặc đã qua, cần gửi ngay
 
 ## dunghan alerts, dunghan outbox
 cli-alerts-summary = kế hoạch nhắc việc: dunghan alerts --dry-run|--run [--at ISO] [--json]

@@ -27,4 +27,5 @@ config-hint-digest-cron = cần biểu thức cron 5 trường theo giờ Việt
 config-hint-digest-on-holiday = cần next_working_day, same_day hoặc skip
 config-hint-ingest-max-body-bytes = cần kích thước tối đa của một yêu cầu nhận dữ liệu, tính bằng byte
 config-hint-stale-after-working-days = cần số ngày làm việc không nhận được dữ liệu thì cảnh báo (1–30)
+config-hint-commit-max-working-days = cần số ngày làm việc tối đa, tính từ hôm nay, mà cán bộ được hẹn xử lý xong một hồ sơ (1–250)
 config-hint-outbox-retention-days = cần số ngày giữ lịch sử tin đã gửi (7–3650)

@@ -13,3 +13,6 @@ export const MAX_TEXT: Record<ChannelName, number> = {
   zalo: 1800,
   console: 4096,
 };
+
+/** Whether a channel shows buttons; the others show them as numbered choices under the text (console/render.ts). */
+export const INLINE_BUTTONS: Record<ChannelName, boolean> = { telegram: true, zalo: false, console: false };

@@ -89,7 +89,9 @@ describe('a dossier over simulated days', () => {
     const tpo = { channel: 'telegram' as const, externalId: 'tg-tp-o', chat: { kind: 'private' as const } };
     const [ack] = await handleMessage(services, tpo, '/xacnhan 000.00.99.H55-261130-0001 08/12', vn('2026-12-04 08:30'));
     expect(ack!.text).toContain('✓ Đã ghi nhận');
-    expect(ack!.text).toContain('sau hạn trả kết quả');
+    // Already overdue: send the letter now, not "at least one day before" a deadline that has passed.
+    expect(ack!.text).toContain('Hồ sơ đã quá hạn trả kết quả');
+    expect(ack!.text).not.toContain('trước hạn');
     expect(await database.db.auditLog.count({ where: { action: 'dossier.commit' } })).toBe(1);
 
     expect((await tick('2026-12-08 09:00')).to('tp-o')).toEqual([]); // cycle 1 would be due, but the commitment holds
@@ -159,7 +161,12 @@ describe('quiet hours and grouping', () => {
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text.indexOf('⛔ Quá hạn (100)')).toBeLessThan(text.indexOf('📅 Sắp đến hạn') === -1 ? Infinity : text.indexOf('📅 Sắp đến hạn'));
     expect(text).toMatch(/… và \d+ hồ sơ khác — gõ \/quahan/);
-    expect(messages[0]!.buttons!.length).toBe(3);
+    // A row for every dossier shown, the Mẫu 04 draft for every due-soon one, within Telegram's 100 buttons.
+    const shown = inputs.map((d) => d.code).filter((code) => text.includes(code));
+    expect(messages[0]!.buttons!.map((row) => row.at(-1)!.data)).toEqual(shown.map((code) => `hen:${code}`));
+    const buttons = messages[0]!.buttons!.flat().map((b) => b.data);
+    for (const code of shown.slice(3)) expect(buttons).toContain(`xl:${code}`);
+    expect(buttons.length).toBeLessThanOrEqual(90);
     // Every item is logged as sent, shown or not, so the next run plans none of them again.
     expect(await database.db.alertItem.count()).toBeGreaterThanOrEqual(150);
     expect((await tick('2026-12-02 10:00')).rows).toHaveLength(0);

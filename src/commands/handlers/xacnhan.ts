@@ -1,29 +1,42 @@
 // /xacnhan <mã hồ sơ> <ngày>, and the buttons on a reminder: the official commits to finishing a
-// dossier by a date; reminders of it to them wait until that date has passed (then say so).
+// dossier by a date; reminders of it to them wait until that date has passed (then say so). The
+// date is a real one, today at the earliest, at most COMMIT_MAX_WORKING_DAYS working days ahead.
 // "hen:<mã>" offers the next working days, and "sn:<mã>", no reminder of it for the rest of today;
 // "xl:<mã>" drafts the apology and extension letter (Mẫu 04, Circular 03/2025/TT-VPCP).
-import { localDate } from '../../calendar/time.ts';
+import type { WorkCalendar } from '../../calendar/calendar.ts';
+import { recordAcknowledgement } from '../../alerts/acknowledgements.ts';
+import { localDate, type LocalDate } from '../../calendar/time.ts';
 import { formatDateTime, formatLocalDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { splitCodeAndDate } from '../parse/args.ts';
-import { isCommitDateError } from '../parse/commit-date.ts';
+import { buttonCommitDate, isCommitDateError, withinCommitHorizon, type CommitDateError } from '../parse/commit-date.ts';
 import type { OfficialContext, Reply } from '../types.ts';
 
 export async function xacnhan(ctx: OfficialContext, rest: string): Promise<Reply> {
   const { code, date, dateText } = splitCodeAndDate(rest, ctx.now);
-  if (!code || date === null) return { text: t('xacnhan-usage') };
-  if (isCommitDateError(date)) return { text: t(date.error === 'past' ? 'xacnhan-past' : 'xacnhan-bad-date', { text: dateText }) };
-  return commit(ctx, code, date);
+  if (!code || dateText === '') return { text: t('xacnhan-usage') };
+  if (date === null) return { text: t('xacnhan-bad-date', { text: dateText }) };
+  return commit(ctx, code, date, dateText);
 }
 
 /** Buttons: ack:<code>:<yyyymmdd>. */
 export async function ackButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
   const [code, day] = args;
-  const m = day ? /^(\d{4})(\d{2})(\d{2})$/.exec(day) : null;
-  if (!code || !m) return null;
-  const date = `${m[1]}-${m[2]}-${m[3]}`;
-  if (date < localDate(ctx.now)) return { text: t('xacnhan-past', { text: formatLocalDate(date) }) };
-  return commit(ctx, code, date);
+  const date = day ? buttonCommitDate(day) : null;
+  if (!code || date === null) return null;
+  return commit(ctx, code, date, isCommitDateError(date) ? date.text : formatLocalDate(date));
+}
+
+/** The last day a commitment may name: COMMIT_MAX_WORKING_DAYS working days after today on the unit's calendar. */
+function lastCommitDay(ctx: OfficialContext, cal: WorkCalendar): LocalDate {
+  return cal.nextWorkingDay(localDate(ctx.now), ctx.config.COMMIT_MAX_WORKING_DAYS);
+}
+
+/** Why a date cannot be committed to, in words. */
+function refusal(e: CommitDateError, ctx: OfficialContext, last?: LocalDate): Reply {
+  if (e.error === 'invalid_date') return { text: t('xacnhan-not-a-date', { text: e.text }) };
+  if (e.error === 'past') return { text: t('xacnhan-past', { text: e.text }) };
+  return { text: t('xacnhan-too-far', { text: e.text, days: String(ctx.config.COMMIT_MAX_WORKING_DAYS), last: last ? formatLocalDate(last) : '' }) };
 }
 
 /** Days offered by the "hen:" button: the next working days of the dossier's unit. */
@@ -37,11 +50,13 @@ export async function moreButton(ctx: OfficialContext, args: string[]): Promise<
   if ('text' in d) return d;
   const cal = unitCalendar(ctx, d.unitId);
   const today = localDate(ctx.now);
-  const days = Array.from({ length: PICK_DAYS }, (_, i) => cal.nextWorkingDay(today, i + 1));
-  const dayButton = (day: string) => ({ text: t('xacnhan-pick-day', { date: formatLocalDate(day) }), data: `ack:${code}:${day.replaceAll('-', '')}` });
+  const last = lastCommitDay(ctx, cal);
+  const days = [today, ...Array.from({ length: PICK_DAYS }, (_, i) => cal.nextWorkingDay(today, i + 1))].filter((day) => day <= last);
+  const dayButtons = days.map((day) => ({ text: t('xacnhan-pick-day', { date: formatLocalDate(day) }), data: `ack:${code}:${day.replaceAll('-', '')}` }));
+  const rows = Array.from({ length: Math.ceil(dayButtons.length / 2) }, (_, i) => dayButtons.slice(2 * i, 2 * i + 2));
   return {
     text: t('xacnhan-pick', { code, due: formatDateTime(d.effectiveDueAt ?? d.dueAt) }),
-    buttons: [[dayButton(today), dayButton(days[0]!)], [dayButton(days[1]!), dayButton(days[2]!)], [dayButton(days[3]!), dayButton(days[4]!)], [{ text: t('xacnhan-pick-snooze', { date: formatLocalDate(days[0]!) }), data: `sn:${code}` }]],
+    buttons: [...rows, [{ text: t('xacnhan-pick-snooze', { date: formatLocalDate(cal.nextWorkingDay(today)) }), data: `sn:${code}` }]],
   };
 }
 
@@ -52,7 +67,7 @@ export async function snoozeButton(ctx: OfficialContext, args: string[]): Promis
   const d = await openDossier(ctx, code);
   if ('text' in d) return d;
   const today = localDate(ctx.now);
-  await record(ctx, d, 'snooze', today);
+  if ((await record(ctx, d, 'snooze', today)) === 'already') return { text: t('snooze-already', { code: d.code }) };
   return { text: t('snooze-done', { code: d.code, date: formatLocalDate(unitCalendar(ctx, d.unitId).nextWorkingDay(today)) }) };
 }
 
@@ -71,32 +86,46 @@ function unitCalendar(ctx: OfficialContext, unitId: number) {
   return unit ? ctx.calendar.forUnit(unit.code, unit.worksSaturday) : ctx.calendar;
 }
 
-async function record(ctx: OfficialContext, d: OpenDossier, kind: 'commit' | 'snooze', until: string): Promise<void> {
-  const { db } = ctx.database;
-  await db.$transaction([
-    db.acknowledgement.create({ data: { dossierId: d.id, officialId: ctx.viewer.id, kind, until, channel: ctx.asker.channel, createdAt: ctx.now } }),
-    db.auditLog.create({ data: { at: ctx.now, actor: ctx.viewer.code, action: `dossier.${kind}`, target: d.code, detail: JSON.stringify({ until, channel: ctx.asker.channel }) } }),
-  ]);
+function record(ctx: OfficialContext, d: OpenDossier, kind: 'commit' | 'snooze', until: string): Promise<'recorded' | 'already'> {
+  return recordAcknowledgement(ctx.database.db, {
+    dossierId: d.id, dossierCode: d.code, officialId: ctx.viewer.id, actor: ctx.viewer.code, kind, until, channel: ctx.asker.channel, at: ctx.now,
+  });
 }
 
-async function commit(ctx: OfficialContext, code: string, until: string): Promise<Reply> {
+async function commit(ctx: OfficialContext, code: string, date: LocalDate | CommitDateError, text: string): Promise<Reply> {
+  // Not a date at all, or already past: nothing about the dossier is needed to say so.
+  if (isCommitDateError(date)) return refusal(date, ctx);
   const d = await openDossier(ctx, code);
   if ('text' in d) return d;
-  await record(ctx, d, 'commit', until);
+  const last = lastCommitDay(ctx, unitCalendar(ctx, d.unitId));
+  const until = withinCommitHorizon(date, localDate(ctx.now), last, text);
+  if (isCommitDateError(until)) return refusal(until, ctx, last);
+  if ((await record(ctx, d, 'commit', until)) === 'already') return { text: t('xacnhan-already', { code: d.code, date: formatLocalDate(until) }) };
   const due = d.effectiveDueAt ?? d.dueAt;
   const lines = [t('xacnhan-done', { code: d.code, date: formatLocalDate(until) })];
-  if (until > localDate(due)) lines.push(t('xacnhan-after-due', { due: formatDateTime(due) }));
+  // The letter is due at least one day before the deadline: once that day has gone, the advice is to send it now.
+  if (due <= ctx.now) lines.push(t('xacnhan-overdue', { due: formatDateTime(due) }));
+  else if (until > localDate(due)) lines.push(t(letterStillOnTime(ctx, due) ? 'xacnhan-after-due' : 'xacnhan-after-due-today', { due: formatDateTime(due) }));
   return { text: lines.join('\n') };
 }
+
+/** Whether the apology letter can still go out at least one day before the deadline. */
+const letterStillOnTime = (ctx: OfficialContext, due: Date): boolean => localDate(ctx.now) < localDate(due);
 
 /** Buttons: xl:<code> — a draft of Mẫu 04 with the applicant left blank. */
 export async function apologyButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
   const code = args[0];
   if (!code) return null;
-  const d = await ctx.database.db.dossier.findUnique({ where: { code }, select: { code: true, unitId: true, receivedAt: true, dueAt: true, procedure: { select: { name: true } } } });
+  const d = await ctx.database.db.dossier.findUnique({
+    where: { code },
+    select: { code: true, unitId: true, receivedAt: true, dueAt: true, effectiveDueAt: true, procedure: { select: { name: true } } },
+  });
   if (!d || !ctx.scope.unitIds.has(d.unitId)) return { text: t('hoso-not-found', { code }) };
   const unit = ctx.tree.byId.get(d.unitId);
-  const proposed = unitCalendar(ctx, d.unitId).nextWorkingDay(localDate(d.dueAt), 3);
+  const due = d.effectiveDueAt ?? d.dueAt;
+  const onTime = letterStillOnTime(ctx, due);
+  // Three working days after the deadline, or after today once the deadline is here or gone.
+  const proposed = unitCalendar(ctx, d.unitId).nextWorkingDay(onTime ? localDate(due) : localDate(ctx.now), 3);
   return {
     text: t('apology-draft', {
       unit: unit?.name ?? '',
@@ -105,6 +134,7 @@ export async function apologyButton(ctx: OfficialContext, args: string[]): Promi
       code: d.code,
       due: formatDateTime(d.dueAt),
       proposed: formatLocalDate(proposed),
+      note: t(onTime ? 'apology-note-on-time' : 'apology-note-late'),
     }),
   };
 }

@@ -1,12 +1,14 @@
 // The date an official commits to for a dossier (/xacnhan <mã> <ngày>): "05/12", "5/12/2026",
-// "2026-12-05", "mai", "ngày mai", "thứ 6", "thu sau tuần sau", "3 ngày nữa". Never in the past.
+// "2026-12-05", "mai", "ngày mai", "thứ 6", "thu sau tuần sau", "3 ngày nữa", or a button's
+// yyyymmdd. A real calendar date, never in the past, and never after the horizon the caller
+// counts on the dossier's calendar (COMMIT_MAX_WORKING_DAYS working days).
 import { addDays, localDate, toEpochDay, weekday, type LocalDate } from '../../calendar/time.ts';
 import { DATE_SRC, dateParts, prepareDateText } from './date-parts.ts';
 import { mondayOf, yearOf, ymd } from './local-dates.ts';
 import { tidy } from './normalize.ts';
 
-/** invalid_date: no such date (31/02); past: before today. */
-export const COMMIT_DATE_ERRORS = ['invalid_date', 'past'] as const;
+/** invalid_date: no such date (31/02, month 13); past: before today; too_far: after the last day allowed. */
+export const COMMIT_DATE_ERRORS = ['invalid_date', 'past', 'too_far'] as const;
 export type CommitDateErrorCode = (typeof COMMIT_DATE_ERRORS)[number];
 export interface CommitDateError {
   error: CommitDateErrorCode;
@@ -76,4 +78,18 @@ export function parseCommitDate(text: string, at: Date): LocalDate | CommitDateE
   const nextYear = ymd(year + 1, parts.month, parts.day);
   if (nextYear !== null && toEpochDay(nextYear) - toEpochDay(today) <= MAX_AHEAD_DAYS) return nextYear;
   return thisYear === null && nextYear === null ? fail('invalid_date') : fail('past');
+}
+
+/** A button's yyyymmdd: the date, invalid_date if there is no such day (20261399), null if it is not 8 digits. */
+export function buttonCommitDate(day: string): LocalDate | CommitDateError | null {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(day);
+  if (!m) return null;
+  return ymd(Number(m[1]), Number(m[2]), Number(m[3])) ?? { error: 'invalid_date', text: day };
+}
+
+/** The date if it lies within [today, last]; otherwise past or too_far, reported with `text` (what the official gave). */
+export function withinCommitHorizon(date: LocalDate, today: LocalDate, last: LocalDate, text: string): LocalDate | CommitDateError {
+  if (date < today) return { error: 'past', text };
+  if (date > last) return { error: 'too_far', text };
+  return date;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommitDate } from '../../../src/commands/parse/commit-date.ts';
+import { buttonCommitDate, parseCommitDate, withinCommitHorizon } from '../../../src/commands/parse/commit-date.ts';
 import { vn } from '../../calendar/vn.ts';
 
 // Friday 27 November 2026.
@@ -94,5 +94,24 @@ describe('parseCommitDate at Friday 2026-11-27', () => {
     expect(parseCommitDate('thứ 2', at)).toBe('2026-12-07');
     expect(parseCommitDate('thứ 2 tuần này', at)).toBe('2026-11-30');
     expect(parseCommitDate('29/11', at)).toEqual({ error: 'past', text: '29/11' });
+  });
+});
+
+describe('a button\'s date and the commitment horizon', () => {
+  it('reads yyyymmdd as a real date only', () => {
+    expect(buttonCommitDate('20261207')).toBe('2026-12-07');
+    expect(buttonCommitDate('20280229')).toBe('2028-02-29');
+    expect(buttonCommitDate('20261399')).toEqual({ error: 'invalid_date', text: '20261399' });
+    expect(buttonCommitDate('20270229')).toEqual({ error: 'invalid_date', text: '20270229' });
+    expect(buttonCommitDate('00001207')).toEqual({ error: 'invalid_date', text: '00001207' });
+    for (const day of ['', '2026-12-07', '2026120', '202612070', '2026１207']) expect(buttonCommitDate(day)).toBeNull();
+  });
+
+  it('accepts today through the last day, and says which side a date falls on', () => {
+    expect(withinCommitHorizon('2026-11-27', '2026-11-27', '2027-01-08', '27/11')).toBe('2026-11-27');
+    expect(withinCommitHorizon('2027-01-08', '2026-11-27', '2027-01-08', '8/1')).toBe('2027-01-08');
+    expect(withinCommitHorizon('2026-11-26', '2026-11-27', '2027-01-08', '26/11')).toEqual({ error: 'past', text: '26/11' });
+    expect(withinCommitHorizon('2027-01-09', '2026-11-27', '2027-01-08', '9/1')).toEqual({ error: 'too_far', text: '9/1' });
+    expect(withinCommitHorizon('9999-12-31', '2026-11-27', '2027-01-08', '31/12/9999')).toEqual({ error: 'too_far', text: '31/12/9999' });
   });
 });

@@ -7,7 +7,7 @@ import { parseCommitDate } from '../../../src/commands/parse/commit-date.ts';
 import { fold } from '../../../src/i18n/fold.ts';
 import { tidy } from '../../../src/commands/parse/normalize.ts';
 import { isPeriodError, parsePeriod } from '../../../src/commands/parse/period.ts';
-import { matchUnit } from '../../../src/commands/parse/units.ts';
+import { MAX_SUGGESTIONS, matchUnit } from '../../../src/commands/parse/units.ts';
 import { demoUnits } from '../../../src/demo/structure.ts';
 
 const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }));
@@ -187,10 +187,10 @@ describe('matchUnit and splitUnitAndPeriod properties', () => {
     );
   });
 
-  it('never throws and never suggests more than three', () => {
+  it('never throws and never suggests more than MAX_SUGGESTIONS', () => {
     fc.assert(fc.property(fc.oneof(anyText, vietnamese), (q) => {
       const m = matchUnit(q, units);
-      if (m.kind === 'unknown') expect(m.suggestions.length).toBeLessThanOrEqual(3);
+      if (m.kind === 'unknown') expect(m.suggestions.length).toBeLessThanOrEqual(MAX_SUGGESTIONS);
     }), { numRuns: 1000 });
   });
 
