@@ -31,7 +31,7 @@ const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
 };
 
 /** Button data is "<prefix>:<arg>:<arg>…". */
-const BUTTONS: Record<string, ButtonHandler> = {
+const BUTTONS = new Map<string, ButtonHandler>(Object.entries({
   td: tiendoButton,
   qh: listButton('overdue'),
   sd: listButton('due_soon'),
@@ -41,7 +41,7 @@ const BUTTONS: Record<string, ButtonHandler> = {
   hen: moreButton,
   sn: snoozeButton,
   bc: baocaoButton,
-};
+}));
 
 export interface MessageOptions {
   /** The bot's @username, so commands addressed to other bots in a group are ignored. */
@@ -72,7 +72,7 @@ export async function handleMessage(services: Services, asker: Asker, text: stri
 export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Reply> {
   try {
     const [prefix = '', ...args] = data.split(':');
-    const handler = BUTTONS[prefix];
+    const handler = BUTTONS.get(prefix);
     const ctx = await requestContext(services, asker, now);
     if (!ctx.viewer || !ctx.scope) return { text: t('chat-stranger') };
     return (handler && (await handler(ctx as OfficialContext, args))) ?? { text: t('chat-stale-button') };
