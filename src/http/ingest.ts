@@ -63,16 +63,18 @@ export function ingestHandler(o: IngestApiOptions): Handler {
     // A refused call is recorded too (a failed run), so a source pushing bad data shows.
     const failedRun = (rejected: number) =>
       o.database.db.ingestRun.create({ data: { source: token.source, kind: 'api', startedAt: ctx.now, finishedAt: o.now(), status: 'failed', rejected } });
-    // Decoded strictly: a byte that is not UTF-8 would otherwise be stored as U+FFFD.
-    const decoded = decodeUtf8(body);
-    if ('invalidAt' in decoded) {
+    // A byte that is not UTF-8 becomes U+FFFD, which every field refuses (naming item and field);
+    // if it sits where no field looks (a key, an unknown field), the whole body is refused.
+    const { text: json, invalidAt } = decodeUtf8(body);
+    const badEncoding = async () => {
       await failedRun(0);
-      return sendJson(res, 400, { error: 'bad_encoding', message: t('api-bad-encoding', { offset: String(decoded.invalidAt) }) });
-    }
+      sendJson(res, 400, { error: 'bad_encoding', message: t('api-bad-encoding', { offset: String(invalidAt) }) });
+    };
     let items: unknown;
     try {
-      items = JSON.parse(decoded.text);
+      items = JSON.parse(json);
     } catch {
+      if (invalidAt !== null) return badEncoding();
       await failedRun(0);
       return sendJson(res, 400, { error: 'bad_json', message: t('api-bad-json') });
     }
@@ -111,6 +113,7 @@ export function ingestHandler(o: IngestApiOptions): Handler {
       await failedRun(new Set(errors.map((e) => e.index)).size);
       return invalid(res, errors);
     }
+    if (invalidAt !== null) return badEncoding();
 
     const calendar = await loadCalendar(o.database.db, o.workingHours);
     const save = async (): Promise<SaveOutcome> =>

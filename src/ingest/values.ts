@@ -39,19 +39,24 @@ const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /**
- * Bytes as UTF-8 text (a leading BOM dropped), or the offset of the first byte that is not
- * UTF-8: the first U+FFFD the decoder made that the bytes did not spell out themselves.
+ * Bytes as UTF-8 text (a leading BOM dropped) with U+FFFD where a byte is not UTF-8 (the value
+ * parsers refuse it, naming the field), and the offset of the first such byte (null if none): the
+ * first U+FFFD the decoder made that the bytes did not spell out themselves.
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { invalidAt: number } {
+export function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt: number | null } {
   const text = UTF8.decode(bytes);
+  let invalidAt: number | null = null;
   if (text.includes(REPLACEMENT_CHARACTER)) {
     let offset = 0;
     for (const ch of text) {
-      if (ch === REPLACEMENT_CHARACTER && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return { invalidAt: offset };
+      if (ch === REPLACEMENT_CHARACTER && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+        invalidAt = offset;
+        break;
+      }
       offset += utf8Length(ch.codePointAt(0)!);
     }
   }
-  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, invalidAt };
 }
 
 /** The text of a cell, trimmed; null when empty. Numbers keep their plain decimal form. */
@@ -67,28 +72,32 @@ export function text(raw: Raw): string | null {
 }
 
 /**
- * The text of a cell for a parser that reads codes, words or numbers: null when empty, or the
- * parser's failure for what cannot be such a value — true/false, a number that is not finite,
- * or one beyond 2^53 (its digits were lost before dunghan saw it).
+ * The text of a cell for every parser but the dates': null when empty, or a failure for what
+ * cannot be such a value — true/false (the parser's own failure), a number that is not finite
+ * or lies beyond 2^53 (its digits were lost before dunghan saw it), broken Unicode or control
+ * characters (which word matching would otherwise drop, reading "Trực tuyến\u0000" as online).
  */
 function scalarText(raw: Raw, fail: Failure): string | null | Failure {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string') return text(raw);
-  if (typeof raw === 'number' && Number.isFinite(raw) && (!Number.isInteger(raw) || Number.isSafeInteger(raw))) return text(raw);
-  return fail;
+  let s: string | null;
+  if (typeof raw === 'string') s = text(raw);
+  else if (typeof raw === 'number' && Number.isFinite(raw) && (!Number.isInteger(raw) || Number.isSafeInteger(raw))) s = text(raw);
+  else return fail;
+  if (s === null) return null;
+  if (hasLoneSurrogate(s) || s.includes(REPLACEMENT_CHARACTER)) return failure('ingest-bad-unicode');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) return failure('ingest-control-chars');
+  return s;
 }
 
 /** Non-empty text without control characters or broken Unicode, at most `max` characters, in NFC. */
 export function parseText(raw: Raw, max: number): Parsed<string> {
   const t = scalarText(raw, failure('ingest-bad-text'));
   if (t === null || isFailure(t)) return t;
+  // A number is kept as its decimal digits; one only written with an exponent is no code or name.
   if (typeof raw === 'number' && /e/i.test(t)) return failure('ingest-bad-text');
-  if (hasLoneSurrogate(t) || t.includes(REPLACEMENT_CHARACTER)) return failure('ingest-bad-unicode');
   const s = t.normalize('NFC');
-  if (s.length > max) return failure('ingest-too-long', { max });
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(s)) return failure('ingest-control-chars');
-  return s;
+  return s.length > max ? failure('ingest-too-long', { max }) : s;
 }
 
 export interface DateOptions {

@@ -209,21 +209,34 @@ describe('hostile values (issue 12, items 11–13)', () => {
     expect(await h.database.db.dossier.count()).toBe(0);
   });
 
-  it('refuses a body with invalid UTF-8 bytes as a whole (400, nothing written) instead of storing U+FFFD', async () => {
-    const json = JSON.stringify([item('U8-1', { TenTTHC: 'Đăng ký khai sinh' })]);
-    const at = Buffer.from(json).indexOf('Đăng');
-    for (const bad of [[0xff], [0xc3], [0xe1, 0xba], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]) {
-      const body = Buffer.concat([Buffer.from(json).subarray(0, at), Buffer.from(bad), Buffer.from(json).subarray(at)]);
-      const r = await send(h.http.url, 'POST', '/api/v1/dossiers', { headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' }, body });
-      expect(r.status, bad.join(',')).toBe(400);
-      expect(r.json()).toMatchObject({ error: 'bad_encoding', message: expect.stringContaining(`byte thứ ${at} `) });
+  it('refuses invalid UTF-8 bytes instead of storing U+FFFD: naming item and field where a field holds them, the byte otherwise; nothing written', async () => {
+    const post = (body: Buffer | string) => send(h.http.url, 'POST', '/api/v1/dossiers', { headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' }, body });
+    const json = Buffer.from(JSON.stringify([item('U8-0'), item('U8-1', { TenTTHC: 'Cấp bản sao trích lục', ChuHoSo: 'Nguyễn Văn A', GhiChu: 'ghi chú' })]));
+    const inject = (before: string, bytes: number[]) => {
+      const at = json.indexOf(before);
+      return { at, body: Buffer.concat([json.subarray(0, at), Buffer.from(bytes), json.subarray(at)]) };
+    };
+    const sequences = [[0xff], [0xc3], [0xe1, 0xba], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+    for (const bad of sequences) {
+      for (const [before, field] of [['Cấp', 'TenTTHC'], ['Nguyễn', 'ChuHoSo'], ['U8-1', 'MaHoSo'], ['000.12', 'DonViXuLy']] as const) {
+        const r = await post(inject(before, bad).body);
+        expect(r.status, `${bad} in ${field}`).toBe(400);
+        expect(errorsOf(r), `${bad} in ${field}`).toContainEqual([before === '000.12' ? 0 : 1, field]);
+        expect(r.json().errors.find((e: { field: string }) => e.field === field).reason).toContain('sai bảng mã');
+      }
+      for (const before of ['ghi chú', '"GhiChu"', '[']) {
+        const { at, body } = inject(before, bad);
+        const r = await post(body);
+        expect(r.status, `${bad} before ${before}`).toBe(400);
+        expect(r.json(), `${bad} before ${before}`).toMatchObject({ error: 'bad_encoding', message: expect.stringContaining(`byte thứ ${at} `) });
+      }
     }
     expect(await h.database.db.dossier.count()).toBe(0);
-    expect(await h.database.db.ingestRun.count({ where: { status: 'failed' } })).toBe(5);
+    expect(await h.database.db.ingestRun.count({ where: { status: 'failed' } })).toBe(sequences.length * 7);
     // The same body in UTF-8 goes in, with its text intact (a leading BOM is allowed).
-    const good = await send(h.http.url, 'POST', '/api/v1/dossiers', { headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' }, body: `\ufeff${json}` });
+    const good = await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]));
     expect(good.status).toBe(200);
-    expect(await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'U8-1' } })).toMatchObject({ procedureId: expect.any(Number) });
+    expect(await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'U8-1' } })).toMatchObject({ applicantName: 'Nguyễn Văn A' });
   });
 
   it('refuses impossible offsets and -1 in yes/no fields, naming the field', async () => {

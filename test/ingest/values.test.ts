@@ -209,6 +209,14 @@ describe('hostile values', () => {
     expect(parseText('a\u0085b', 100)).toEqual({ fail: 'ingest-control-chars' });
   });
 
+  it('refuses a word with a control character or broken Unicode inside, which word matching would otherwise drop', () => {
+    expect(parseChannel('Trực tuyến\u0000')).toEqual({ fail: 'ingest-control-chars' });
+    expect(parseStatus('Đang xử lý\ud800')).toEqual({ fail: 'ingest-bad-unicode' });
+    expect(parseBoolean('Có\ufffd')).toEqual({ fail: 'ingest-bad-unicode' });
+    expect(parseSatisfaction('Hài lòng\u0007')).toEqual({ fail: 'ingest-control-chars' });
+    expect(parseMoney('20.000 đ\u0000')).toEqual({ fail: 'ingest-control-chars' });
+  });
+
   it('refuses a number in a text field whose digits were already lost (beyond 2^53)', () => {
     expect(parseText(2 ** 53, 100)).toEqual({ fail: 'ingest-bad-text' });
     expect(parseText(1e21, 100)).toEqual({ fail: 'ingest-bad-text' });
