@@ -156,7 +156,7 @@ export function parseInstant(raw: Raw, opts: DateOptions = {}): Parsed<Date> {
   }
   if (typeof raw === 'number') {
     if (Number.isInteger(raw) && raw >= 10_000_000) return parseInstant(String(raw), opts);
-    return excelSerial(raw) ?? failure('ingest-bad-date');
+    return serialInstant(raw, dateOnly);
   }
   if (typeof raw !== 'string') return failure('ingest-bad-date');
   const s = raw.trim();
@@ -187,8 +187,15 @@ export function parseInstant(raw: Raw, opts: DateOptions = {}): Parsed<Date> {
     if (!t) return failure('ingest-bad-date');
     return h === undefined && !zone ? new Date(t.getTime() + dateOnly) : t;
   }
-  if (SERIAL.test(s)) return excelSerial(Number(s.replace(',', '.'))) ?? failure('ingest-bad-date');
+  if (SERIAL.test(s)) return serialInstant(Number(s.replace(',', '.')), dateOnly);
   return failure('ingest-bad-date');
+}
+
+/** An Excel serial; a whole one is a date cell without a time, like "27/11/2026". */
+function serialInstant(serial: number, dateOnlyMs: number): Date | Failure {
+  const t = excelSerial(serial);
+  if (!t) return failure('ingest-bad-date');
+  return Number.isInteger(serial) ? new Date(t.getTime() + dateOnlyMs) : t;
 }
 
 /** Folded words without punctuation, for matching words in cells: "Trực tuyến (mức 4)" → "truc tuyen". */

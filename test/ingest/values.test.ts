@@ -45,6 +45,10 @@ describe('dates', () => {
   it('gives a due date without a time the end of the working day when asked', () => {
     expect(parseInstant('27/11/2026', { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T17:00:00'));
     expect(parseInstant('27/11/2026 08:00', { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T08:00:00'));
+    // An Excel date cell without a time is a whole serial number, as a number or as text.
+    expect(parseInstant(46353, { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T17:00:00'));
+    expect(parseInstant('46353', { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T17:00:00'));
+    expect(parseInstant(46353.375, { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T09:00:00'));
   });
 
   it.each(['31/02/2026', '2026-13-01', '20261199093000', '27/11/26', 'hôm qua', '25:00 27/11/2026', '2026-11-27T24:00'])('rejects %s', (text) => {
