@@ -15,7 +15,8 @@ import { cli } from './support/cli.ts';
 import { testDatabase, type TestDatabase } from './support/database.ts';
 import { ingestOfficials, ingestOrg } from './ingest/support/org.ts';
 
-const WORDS = ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', 'toString', 'tostring', 'valueOf', 'valueof', 'hasOwnProperty', 'hasownproperty', 'isPrototypeOf', '__defineGetter__'];
+const WORDS = ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', 'toString', 'tostring', 'valueOf', 'valueof', 'hasOwnProperty', 'hasownproperty',
+  'isPrototypeOf', '__defineGetter__'];
 const now = new Date('2026-11-27T02:00:00Z');
 
 describe('chat parsing', () => {
@@ -36,7 +37,8 @@ describe('chat parsing', () => {
 
 describe('calendar override files', () => {
   it('rejects a prototype name as the kind of day, naming the row and field, and ignores it as a header', () => {
-    const csv = ['date,kind,name,source,constructor,__proto__', ...WORDS.map((w) => `2027-02-05,${w},Tết,9441/TB-BNV,x,y`), '2027-02-06,nghỉ,Tết,9441/TB-BNV,x,y'].join('\n');
+    const csv = ['date,kind,name,source,constructor,__proto__', ...WORDS.map((w) => `2027-02-05,${w},Tết,9441/TB-BNV,x,y`),
+      '2027-02-06,nghỉ,Tết,9441/TB-BNV,x,y'].join('\n');
     const { rows, rejected } = parseOverrideCsv(csv, new Set());
     expect(rows).toMatchObject([{ date: '2027-02-06', kind: 'day_off', row: WORDS.length + 2 }]);
     expect(rejected.map((r) => [r.row, r.field, r.value])).toEqual(WORDS.map((w, i) => [i + 2, 'kind', w]));

@@ -63,7 +63,8 @@ export function parseOverrideCsv(text: string, unitCodes: ReadonlySet<string>): 
 }
 
 const HEADERS = new Map<string, string>(Object.entries({
-  date: 'date', ngay: 'date', kind: 'kind', loai: 'kind', name: 'name', ten: 'name', 'ten ngay': 'name', source: 'source', 'can cu': 'source', unit: 'unit', 'don vi': 'unit', scope: 'unit',
+  date: 'date', ngay: 'date', kind: 'kind', loai: 'kind', name: 'name', ten: 'name', 'ten ngay': 'name', source: 'source', 'can cu': 'source', unit: 'unit',
+    'don vi': 'unit', scope: 'unit',
 }));
 function headerName(h: string): string {
   const key = fold(h).replaceAll('_', ' ');

@@ -332,7 +332,8 @@ describe('hostile values in a file (issue 12, items 11 and 13)', () => {
       [12, 'TrangThaiHoSo', 'constructor'], [13, 'KenhThucHien', 'Constructor'], [14, 'DanhGiaHaiLong', 'CONSTRUCTOR'],
       [15, 'HoSoCoThanhPhanSoHoa', '-1'], [16, 'DuocThanhToanTrucTuyen', '-1'], [17, 'NgayTiepNhan', '2026-11-20T09:00:00+99:99'],
     ]);
-    expect((await database.db.dossier.findMany({ select: { code: true } })).map((d) => d.code).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `G-${i}`).sort());
+    const codes = (await database.db.dossier.findMany({ select: { code: true } })).map((d) => d.code);
+    expect(codes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `G-${i}`).sort());
     await expectWhole(database);
   });
 });

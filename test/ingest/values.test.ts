@@ -146,7 +146,8 @@ describe('codes seen in one file', () => {
 });
 
 /** Names that every plain JavaScript object answers to, in the spellings a file or a request may use. */
-const PROTOTYPE_WORDS = ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', '__PROTO__', 'toString', 'TOSTRING', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+const PROTOTYPE_WORDS = ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', '__PROTO__', 'toString', 'TOSTRING', 'valueOf', 'hasOwnProperty',
+  'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
 
 describe('hostile values', () => {
   it.each(PROTOTYPE_WORDS)('"%s" is no status, channel or rating word (it is refused, not looked up on Object.prototype)', (w) => {
@@ -190,7 +191,8 @@ describe('hostile values', () => {
     expect(parseMoney(true)).toEqual({ fail: 'ingest-bad-money' });
   });
 
-  it.each(['2026-11-20T09:00:00+99:99', '2026-11-20T09:00:00-99:99', '2026-11-20T09:00:00+15:00', '2026-11-20T09:00:00+07:60', '2026-11-20T09:00:00+0799', '2026-11-20T09:00:00-12:01'])(
+  it.each(['2026-11-20T09:00:00+99:99', '2026-11-20T09:00:00-99:99', '2026-11-20T09:00:00+15:00', '2026-11-20T09:00:00+07:60', '2026-11-20T09:00:00+0799',
+    '2026-11-20T09:00:00-12:01'])(
     'refuses the offset of %s',
     (s) => expect(parseInstant(s)).toEqual({ fail: 'ingest-bad-date' }),
   );
@@ -201,7 +203,8 @@ describe('hostile values', () => {
     expect(parseInstant('2026-11-20T09:00:00+05:45')).toEqual(new Date('2026-11-20T03:15:00Z'));
   });
 
-  it.each([['a lone high surrogate', 'HS-\ud800-1'], ['a lone low surrogate', '\udc00HS'], ['a reversed pair', 'HS\udc00\ud800'], ['the replacement character of a bad byte', 'Đăng k\ufffd khai sinh']])(
+  it.each([['a lone high surrogate', 'HS-\ud800-1'], ['a lone low surrogate', '\udc00HS'], ['a reversed pair', 'HS\udc00\ud800'],
+    ['the replacement character of a bad byte', 'Đăng k\ufffd khai sinh']])(
     'refuses text with %s',
     (_what, s) => expect(parseText(s, 100)).toEqual({ fail: 'ingest-bad-unicode' }),
   );

@@ -59,7 +59,8 @@ const cases = (w: string): string[] => [w, w.toUpperCase(), w[0]!.toUpperCase() 
 /** Each prototype name in lower, upper and title case. */
 export const PROTOTYPE_SPELLINGS = PROTOTYPE_WORDS.flatMap(cases);
 /** Byte sequences that are not UTF-8: a stray continuation or 0xFF, a truncated sequence, a surrogate in CESU-8, an overlong form, a 5-byte form. */
-export const NOT_UTF8: readonly (readonly number[])[] = [[0xff], [0x80], [0xc3], [0xe1, 0xba], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+export const NOT_UTF8: readonly (readonly number[])[] = [[0xff], [0x80], [0xc3], [0xe1, 0xba], [0xed, 0xa0, 0x80], [0xc0, 0xaf],
+  [0xf8, 0x88, 0x80, 0x80, 0x80]];
 
 const nfd = (s: string) => s.normalize('NFD');
 
@@ -78,7 +79,8 @@ function brokenText(around: string, max: number): Cell[] {
   return [
     bad(`${around}\ud800`, 'lone-surrogate'), bad(`\udc00${around}`, 'lone-surrogate'), bad(`${around}\udc00\ud83d`, 'lone-surrogate'),
     bad(`${around}\ufffd`, 'replacement-char'),
-    bad(`${around}\u0000`, 'nul'), bad(`\u0000`, 'nul'), bad(`${around}\u0007x`, 'control'), bad(`${around}\u0085`, 'control'), bad(`${around}\ndòng 2`, 'control'),
+    bad(`${around}\u0000`, 'nul'), bad(`\u0000`, 'nul'), bad(`${around}\u0007x`, 'control'), bad(`${around}\u0085`, 'control'),
+      bad(`${around}\ndòng 2`, 'control'),
     bad('x'.repeat(max + 1), 'too-long'),
     ...NOT_UTF8.map((bytes) => bad(new BadBytes(around, bytes, 'x'), 'not-utf8')),
     bad(new RawJson('1e400'), 'huge-number'), bad(new RawJson('-1e400'), 'huge-number'), bad(new RawJson('9007199254740993'), 'huge-number'),
@@ -101,7 +103,8 @@ function textField(max: number, required: boolean): { valid: fc.Arbitrary<Cell>;
   const generated = fc
     .oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 30 }))
     .map((s): Cell => ({ value: s, verdict: textVerdict(s, max, required), tag: 'random-text' }));
-  const empty = required ? [bad('', 'empty-required'), bad('   ', 'empty-required'), bad(null, 'empty-required')] : [ok('', null, 'empty'), ok(null, null, 'empty')];
+  const empty = required ? [bad('', 'empty-required'), bad('   ', 'empty-required'), bad(null, 'empty-required')] : [ok('', null, 'empty'),
+    ok(null, null, 'empty')];
   return { valid: fc.constantFrom(...oddText(max)), hostile: fc.oneof(fc.constantFrom(...brokenText('Sơn', max), ...empty), generated) };
 }
 
@@ -111,9 +114,11 @@ function textField(max: number, required: boolean): { valid: fc.Arbitrary<Cell>;
 function hostileWords(around: string): Cell[] {
   return [
     ...PROTOTYPE_SPELLINGS.map((w) => bad(w, 'prototype')),
-    bad(`${around}\ud800`, 'lone-surrogate'), bad(`${around}\ufffd`, 'replacement-char'), bad(`${around}\u0000`, 'nul'), bad(`\u0000${around}`, 'nul'), bad(`${around}\u0007`, 'control'),
+    bad(`${around}\ud800`, 'lone-surrogate'), bad(`${around}\ufffd`, 'replacement-char'), bad(`${around}\u0000`, 'nul'), bad(`\u0000${around}`, 'nul'),
+      bad(`${around}\u0007`, 'control'),
     ...NOT_UTF8.slice(0, 3).map((bytes) => bad(new BadBytes(around, bytes, ''), 'not-utf8')),
-    bad('NaN', 'nan'), bad('Infinity', 'nan'), bad(new RawJson('1e400'), 'huge-number'), bad(new RawJson('-1e400'), 'huge-number'), bad('99999999999999999999', 'huge-number'),
+    bad('NaN', 'nan'), bad('Infinity', 'nan'), bad(new RawJson('1e400'), 'huge-number'), bad(new RawJson('-1e400'), 'huge-number'),
+      bad('99999999999999999999', 'huge-number'),
     bad(new JsonObject([['__proto__', around]]), 'object'), bad([], 'array'),
   ];
 }
@@ -121,32 +126,42 @@ function hostileWords(around: string): Cell[] {
 const words = (valid: Cell[], hostile: Cell[]) => ({ valid: fc.constantFrom(...valid), hostile: fc.constantFrom(...hostile) });
 
 const CHANNEL = words(
-  [ok(1, 1), ok(2, 2), ok(3, 3), ok('2', 2), ok(' 3 ', 3), ok('Trực tiếp', 1), ok('trực tuyến', 2), ok('TRUC TUYEN', 2), ok(nfd('Bưu chính công ích'), 3), ok('online', 2), ok('Trực tuyến (mức 4)', 2), ok('', 1, 'empty'), ok(null, 1, 'empty')],
-  [...hostileWords('Trực tuyến'), bad('4', 'out-of-range'), bad('0', 'out-of-range'), bad('-1', 'negative'), bad('2.5', 'number'), bad(-1, 'negative'), bad(0, 'out-of-range'), bad(4, 'out-of-range'), bad(2.5, 'number'), bad(true, 'boolean'), bad('Fax', 'word')],
+  [ok(1, 1), ok(2, 2), ok(3, 3), ok('2', 2), ok(' 3 ', 3), ok('Trực tiếp', 1), ok('trực tuyến', 2), ok('TRUC TUYEN', 2), ok(nfd('Bưu chính công ích'), 3),
+    ok('online', 2), ok('Trực tuyến (mức 4)', 2), ok('', 1, 'empty'), ok(null, 1, 'empty')],
+  [...hostileWords('Trực tuyến'), bad('4', 'out-of-range'), bad('0', 'out-of-range'), bad('-1', 'negative'), bad('2.5', 'number'), bad(-1, 'negative'),
+    bad(0, 'out-of-range'), bad(4, 'out-of-range'), bad(2.5, 'number'), bad(true, 'boolean'), bad('Fax', 'word')],
 );
 const STATUS = words(
-  [ok(4, 4), ok('4', 4), ok('Đang xử lý', 4), ok(nfd('đang xử lý'), 4), ok('processing', 4), ok('ĐANG GIẢI QUYẾT', 4), ok(2, 2), ok('Được tiếp nhận', 2), ok(' new ', 2)],
-  [...hostileWords('Đang xử lý'), bad('11', 'out-of-range'), bad('0', 'out-of-range'), bad('-4', 'negative'), bad(11, 'out-of-range'), bad(-4, 'negative'), bad(4.5, 'number'), bad(false, 'boolean'), bad('', 'empty-required'), bad(null, 'empty-required'), bad('Hoàn thành', 'word')],
+  [ok(4, 4), ok('4', 4), ok('Đang xử lý', 4), ok(nfd('đang xử lý'), 4), ok('processing', 4), ok('ĐANG GIẢI QUYẾT', 4), ok(2, 2), ok('Được tiếp nhận', 2),
+    ok(' new ', 2)],
+  [...hostileWords('Đang xử lý'), bad('11', 'out-of-range'), bad('0', 'out-of-range'), bad('-4', 'negative'), bad(11, 'out-of-range'), bad(-4, 'negative'),
+    bad(4.5, 'number'), bad(false, 'boolean'), bad('', 'empty-required'), bad(null, 'empty-required'), bad('Hoàn thành', 'word')],
 );
 const SATISFACTION = words(
-  [ok(3, 3), ok('3', 3), ok('Rất hài lòng', 3), ok(2, 2), ok(nfd('hài lòng'), 2), ok(1, 1), ok('Không hài lòng', 1), ok('', null, 'empty'), ok(null, null, 'empty')],
-  [...hostileWords('Hài lòng'), bad(0, 'out-of-range'), bad(4, 'out-of-range'), bad('-3', 'negative'), bad(-3, 'negative'), bad(true, 'boolean'), bad('5 sao', 'word')],
+  [ok(3, 3), ok('3', 3), ok('Rất hài lòng', 3), ok(2, 2), ok(nfd('hài lòng'), 2), ok(1, 1), ok('Không hài lòng', 1), ok('', null, 'empty'),
+    ok(null, null, 'empty')],
+  [...hostileWords('Hài lòng'), bad(0, 'out-of-range'), bad(4, 'out-of-range'), bad('-3', 'negative'), bad(-3, 'negative'), bad(true, 'boolean'),
+    bad('5 sao', 'word')],
 );
 const yesNo = (twoIsYes: boolean) =>
   words(
     [
       ok(1, true), ok('1', true), ok(true, true), ok('Có', true), ok('x', true), ok(' Đã ', true), ok('yes', true), ok('✓', true),
-      ok(0, false), ok('0', false), ok(false, false), ok('không', false), ok(nfd('Không'), false), ok('no', false), ok('', false, 'empty'), ok(null, false, 'empty'),
+      ok(0, false), ok('0', false), ok(false, false), ok('không', false), ok(nfd('Không'), false), ok('no', false), ok('', false, 'empty'),
+        ok(null, false, 'empty'),
       ...(twoIsYes ? [ok(2, true), ok('2', true)] : []),
     ],
     [
-      ...hostileWords('Có'), bad(-1, 'negative'), bad('-1', 'negative'), bad('+1', 'negative'), bad('-0', 'negative'), bad('1.0', 'number'), bad(1.5, 'number'), bad('3', 'out-of-range'), bad(3, 'out-of-range'),
+      ...hostileWords('Có'), bad(-1, 'negative'), bad('-1', 'negative'), bad('+1', 'negative'), bad('-0', 'negative'), bad('1.0', 'number'),
+        bad(1.5, 'number'), bad('3', 'out-of-range'), bad(3, 'out-of-range'),
       bad('maybe', 'word'), ...(twoIsYes ? [] : [bad(2, 'out-of-range'), bad('2', 'out-of-range')]),
     ],
   );
 const MONEY = words(
-  [ok(8000, 8000), ok('8000', 8000), ok('8.000', 8000), ok('8,000', 8000), ok('8.000 đ', 8000), ok('8 000 VNĐ', 8000), ok('1.250.000', 1250000), ok(0, 0), ok('', 0, 'empty'), ok(null, 0, 'empty')],
-  [...hostileWords('8.000'), bad(-1, 'negative'), bad('-8000', 'negative'), bad(8000.5, 'number'), bad('8.0.0', 'number'), bad(2147483648, 'huge-number'), bad('99999999999', 'huge-number'), bad(true, 'boolean')],
+  [ok(8000, 8000), ok('8000', 8000), ok('8.000', 8000), ok('8,000', 8000), ok('8.000 đ', 8000), ok('8 000 VNĐ', 8000), ok('1.250.000', 1250000), ok(0, 0),
+    ok('', 0, 'empty'), ok(null, 0, 'empty')],
+  [...hostileWords('8.000'), bad(-1, 'negative'), bad('-8000', 'negative'), bad(8000.5, 'number'), bad('8.0.0', 'number'), bad(2147483648, 'huge-number'),
+    bad('99999999999', 'huge-number'), bad(true, 'boolean')],
 );
 const COUNT = words(
   [ok(0, null), ok('0', null), ok('', null, 'empty'), ok(null, null, 'empty')],
@@ -172,34 +187,41 @@ function spellings(at: Date, due: boolean): Cell[] {
     f(`${p2(d)}-${p2(mo)}-${y} ${h}h${p2(mi)}`), f(`${p2(d)}.${p2(mo)}.${y} ${p2(h)}:${p2(mi)}`), f(`${p2(h)}:${p2(mi)} ${p2(d)}/${p2(mo)}/${y}`),
     f(`${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:00+07:00`), f(`${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:00.000+0700`), f(at.toISOString(), 'offset'),
     f(new Date(at.getTime() + 5.75 * 3_600_000).toISOString().replace(/\.000Z$/, '+05:45'), 'offset'), f(`${y}-${p2(mo)}-${p2(d)} ${p2(h)}:${p2(mi)}`),
-    f(`  ${p2(d)}/${p2(mo)}/${y} ${p2(h)}:${p2(mi)}  `, 'spaces'), f(Number(`${ymd}${p2(h)}${p2(mi)}00`), 'number'), f(serial, 'excel-serial'), f(String(serial), 'excel-serial'),
+    f(`  ${p2(d)}/${p2(mo)}/${y} ${p2(h)}:${p2(mi)}  `, 'spaces'), f(Number(`${ymd}${p2(h)}${p2(mi)}00`), 'number'), f(serial, 'excel-serial'),
+      f(String(serial), 'excel-serial'),
   ];
   if (due && h === 17 && mi === 0) {
     const day = Math.round(serial - 17 / 24);
-    out.push(f(`${p2(d)}/${p2(mo)}/${y}`, 'date-only'), f(`${y}-${p2(mo)}-${p2(d)}`, 'date-only'), f(ymd, 'date-only'), f(day, 'date-only'), f(String(day), 'date-only'));
+    out.push(f(`${p2(d)}/${p2(mo)}/${y}`, 'date-only'), f(`${y}-${p2(mo)}-${p2(d)}`, 'date-only'), f(ymd, 'date-only'), f(day, 'date-only'),
+      f(String(day), 'date-only'));
   }
   return out;
 }
 
 /** Values no date field can read. */
 const BAD_DATES: Cell[] = [
-  bad('2026-11-20T09:00:00+99:99', 'offset'), bad('2026-11-20T09:00:00-99:99', 'offset'), bad('2026-11-20T09:00:00+15:00', 'offset'), bad('2026-11-20T09:00:00+07:60', 'offset'),
+  bad('2026-11-20T09:00:00+99:99', 'offset'), bad('2026-11-20T09:00:00-99:99', 'offset'), bad('2026-11-20T09:00:00+15:00', 'offset'),
+    bad('2026-11-20T09:00:00+07:60', 'offset'),
   bad('2026-11-20T09:00:00-1200x', 'offset'), bad('0000-01-01T00:00:00', 'year-0000'), bad('00000101', 'year-0000'), bad('31/12/0000 09:00', 'year-0000'),
-  bad('2026-13-01', 'bad-date'), bad('31/11/2026 09:00', 'bad-date'), bad('2026-11-20T24:00', 'bad-date'), bad('29/02/2026', 'bad-date'), bad('hôm qua', 'word'),
-  bad('NaN', 'nan'), bad('Infinity', 'nan'), bad('-1', 'negative'), bad(-1, 'negative'), bad(0, 'out-of-range'), bad(2958466, 'huge-number'), bad(1e12, 'huge-number'),
+  bad('2026-13-01', 'bad-date'), bad('31/11/2026 09:00', 'bad-date'), bad('2026-11-20T24:00', 'bad-date'), bad('29/02/2026', 'bad-date'),
+    bad('hôm qua', 'word'),
+  bad('NaN', 'nan'), bad('Infinity', 'nan'), bad('-1', 'negative'), bad(-1, 'negative'), bad(0, 'out-of-range'), bad(2958466, 'huge-number'),
+    bad(1e12, 'huge-number'),
   bad(new RawJson('1e400'), 'huge-number'), bad(new RawJson('-1e400'), 'huge-number'), bad('99999999999999999999', 'huge-number'), bad(true, 'boolean'),
   bad('2026-11-20\u000009:00', 'nul'), bad('20261120090000\ud800', 'lone-surrogate'), bad(new BadBytes('20261120', [0xff], '090000'), 'not-utf8'),
   ...PROTOTYPE_SPELLINGS.slice(0, 6).map((w) => bad(w, 'prototype')), bad(new JsonObject([]), 'object'),
 ];
 /** Dates read fine but out of range for any dossier event: year 9999, before 2000, the future. */
 const FAR_DATES: Cell[] = [
-  range('9999-12-31T23:59:59+07:00', 'year-9999'), range('31/12/9999 23:59', 'year-9999'), range('99991231235959', 'year-9999'), range('1999-12-31 23:59', 'too-old'),
+  range('9999-12-31T23:59:59+07:00', 'year-9999'), range('31/12/9999 23:59', 'year-9999'), range('99991231235959', 'year-9999'),
+    range('1999-12-31 23:59', 'too-old'),
   range(1, 'too-old'), range('1', 'too-old'), range('28/12/2026 09:00', 'future'),
 ];
 const FAR_DUE: Cell[] = FAR_DATES.filter((c) => c.tag !== 'future');
 
 /** When the fixed dossier happened: submitted, received, due, rescheduled (now is 27/11/2026 09:00). */
-export const TIMES = { now: new Date('2026-11-27T02:00:00Z'), submitted: vn(2026, 11, 20, 8, 30), received: vn(2026, 11, 20, 9), due: vn(2026, 11, 25, 17), rescheduled: vn(2026, 12, 1, 17) };
+export const TIMES = { now: new Date('2026-11-27T02:00:00Z'), submitted: vn(2026, 11, 20, 8, 30), received: vn(2026, 11, 20, 9), due: vn(2026, 11, 25, 17),
+  rescheduled: vn(2026, 12, 1, 17) };
 
 /** NgayHenTra left out: the due date is computed from the procedure's time limit. */
 export const COMPUTED = 'computed';
@@ -217,14 +239,17 @@ const dateField = (at: Date | null, o: { due?: boolean; required?: boolean; befo
 /** Unit keys of test/ingest/support/org.ts: by agency code, short code or name, any case, NFC or NFD. */
 const UNIT = {
   valid: fc.constantFrom(
-    ok('000.12.31.H55', 'XBS-KT'), ok(' 000.12.31.H55 ', 'XBS-KT'), ok('XBS-KT', 'XBS-KT'), ok('Phòng Kinh tế xã Bình Sơn', 'XBS-KT'), ok(nfd('PHÒNG KINH TẾ XÃ BÌNH SƠN'), 'XBS-KT'),
+    ok('000.12.31.H55', 'XBS-KT'), ok(' 000.12.31.H55 ', 'XBS-KT'), ok('XBS-KT', 'XBS-KT'), ok('Phòng Kinh tế xã Bình Sơn', 'XBS-KT'),
+      ok(nfd('PHÒNG KINH TẾ XÃ BÌNH SƠN'), 'XBS-KT'),
     ok('phong kinh te xa binh son', 'XBS-KT'), ok('000.00.12.H55', 'XBS'), ok('XBS', 'XBS'), ok('Xã Bình Sơn', 'XBS'),
   ),
-  hostile: fc.constantFrom(...PROTOTYPE_SPELLINGS.map((w) => unknown(w, 'prototype')), unknown('Xã Không Có', 'unknown'), unknown('000.99.99.H55', 'unknown'), ...brokenText('XBS', 300), bad('', 'empty-required'), bad(null, 'empty-required')),
+  hostile: fc.constantFrom(...PROTOTYPE_SPELLINGS.map((w) => unknown(w, 'prototype')), unknown('Xã Không Có', 'unknown'), unknown('000.99.99.H55', 'unknown'),
+    ...brokenText('XBS', 300), bad('', 'empty-required'), bad(null, 'empty-required')),
 };
 const PROCEDURE = {
   valid: fc.constantFrom(ok('1.001193', 'KS'), ok(' 1.001193 ', 'KS'), ok(1.001193, 'KS', 'number'), ok('1.009972', 'XD')),
-  hostile: fc.constantFrom(...PROTOTYPE_SPELLINGS.map((w) => unknown(w, 'prototype')), unknown('9.999999', 'unknown'), ...brokenText('1.001193', 100), bad('', 'empty-required')),
+  hostile: fc.constantFrom(...PROTOTYPE_SPELLINGS.map((w) => unknown(w, 'prototype')), unknown('9.999999', 'unknown'), ...brokenText('1.001193', 100),
+    bad('', 'empty-required')),
 };
 
 /** A dossier code from a small pool (so codes repeat: updates and duplicates), spelled with spaces or in NFD. */
@@ -252,7 +277,8 @@ const HISTORY: FieldArb = {
   valid: fc.constantFrom(ok(history(4), null, 'history'), ok(null, null, 'empty')),
   hostile: fc.constantFrom(
     ...PROTOTYPE_SPELLINGS.map((w) => bad(history(w), 'prototype')), bad('constructor', 'prototype'), bad(new JsonObject([['0', 1]]), 'object'),
-    bad([new JsonObject([['ThoiDiem', '2026-11-20T09:00:00+99:99'], ['TrangThaiHoSo', 4]])], 'offset'), bad(Array.from({ length: 101 }, () => statusChange('20261120100000', 4)), 'too-long'),
+    bad([new JsonObject([['ThoiDiem', '2026-11-20T09:00:00+99:99'], ['TrangThaiHoSo', 4]])], 'offset'),
+      bad(Array.from({ length: 101 }, () => statusChange('20261120100000', 4)), 'too-long'),
   ),
 };
 
@@ -286,7 +312,8 @@ export const FILE_FIELDS = ['MaHoSo', ...Object.keys(FIELDS)];
 
 /** The Dossier columns of a valid dossier whose fields were left out. */
 const DEFAULTS: Record<string, Stored> = {
-  channel: 1, submittedAt: null, paidOnline: false, feeAmount: 0, digitized: false, satisfaction: null, rescheduledDueAt: null, applicantName: null, applicantIdNumber: null,
+  channel: 1, submittedAt: null, paidOnline: false, feeAmount: 0, digitized: false, satisfaction: null, rescheduledDueAt: null, applicantName: null,
+    applicantIdNumber: null,
 };
 
 export interface Item {
@@ -303,15 +330,18 @@ export function itemArb(medium: Medium, code: fc.Arbitrary<Cell>): fc.Arbitrary<
     const a = name === 'MaHoSo' ? codeArb : name === 'LichSuTrangThai' ? HISTORY : FIELDS[name]!;
     return { valid: carried(a.valid), hostile: carried(a.hostile) };
   };
-  const base: Record<string, fc.Arbitrary<Cell>> = Object.fromEntries(['MaHoSo', 'MaTTHC', 'DonViXuLy', 'NgayTiepNhan', 'NgayHenTra', 'TrangThaiHoSo'].map((n) => [n, arbOf(n).valid]));
+  const required = ['MaHoSo', 'MaTTHC', 'DonViXuLy', 'NgayTiepNhan', 'NgayHenTra', 'TrangThaiHoSo'];
+  const base: Record<string, fc.Arbitrary<Cell>> = Object.fromEntries(required.map((n) => [n, arbOf(n).valid]));
   const optional = names.filter((n) => !Object.hasOwn(base, n));
   // A change: another valid spelling or a hostile value; in a request the field may also come a second time (the last one counts).
   const hostileOrNot = fc.integer({ min: 0, max: 4 }).map((n) => n < 3);
-  const change = fc.tuple(fc.constantFrom('MaHoSo', ...names), hostileOrNot, medium === 'api' ? fc.boolean() : fc.constant(false)).chain(([name, hostile, repeat]) =>
+  const repeated = medium === 'api' ? fc.boolean() : fc.constant(false);
+  const change = fc.tuple(fc.constantFrom('MaHoSo', ...names), hostileOrNot, repeated).chain(([name, hostile, repeat]) =>
     (hostile ? arbOf(name).hostile : arbOf(name).valid).map((c) => ({ name, cell: c, repeat })),
   );
   const extraKeys = fc.constantFrom<[string, Cell]>(
-    ['__proto__', ok(new JsonObject([['TrangThaiHoSo', 'constructor']]), null, 'proto-key')], ['constructor', ok('x', null, 'proto-key')], ['toString', ok(1, null, 'proto-key')],
+    ['__proto__', ok(new JsonObject([['TrangThaiHoSo', 'constructor']]), null, 'proto-key')], ['constructor', ok('x', null, 'proto-key')],
+      ['toString', ok(1, null, 'proto-key')],
     ['maHoSo', ok('khác', null, 'other-key')], ['GhiChu', ok('ghi chú', null, 'other-key')],
   );
   return fc
@@ -410,16 +440,19 @@ export function csvCell(v: Value): string {
 
 export const ENUM_FIELDS = ['TrangThaiHoSo', 'KenhThucHien', 'DanhGiaHaiLong', 'DuocThanhToanTrucTuyen', 'HoSoCoThanhPhanSoHoa'] as const;
 export const TEXT_FIELDS = ['MaHoSo', 'MaTTHC', 'TenTTHC', 'MaLinhVuc', 'TenLinhVuc', 'DonViXuLy', 'ChuHoSo', 'SoDinhDanh'] as const;
-export const DATE_FIELDS = ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayKetThucXuLy', 'NgayTra', 'NgayYeuCauBoSung', 'NgayBoSung', 'NgayHenTraMoi'] as const;
+export const DATE_FIELDS = ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayKetThucXuLy', 'NgayTra', 'NgayYeuCauBoSung', 'NgayBoSung',
+  'NgayHenTraMoi'] as const;
 /** The classes the random payloads must hit again and again (not only in the coverage examples). */
-export const CLASSES = ['prototype', 'lone-surrogate', 'not-utf8', 'replacement-char', 'offset', 'year-0000', 'year-9999', 'nul', 'negative', 'huge-number', 'nan'] as const;
+export const CLASSES = ['prototype', 'lone-surrogate', 'not-utf8', 'replacement-char', 'offset', 'year-0000', 'year-9999', 'nul', 'negative', 'huge-number',
+  'nan'] as const;
 
 /** A valid dossier with the base values. */
 export function baseItem(code: string): Item {
   return {
     entries: [
       ['MaHoSo', ok(code, code)], ['MaTTHC', ok('1.001193', 'KS')], ['DonViXuLy', ok('000.12.31.H55', 'XBS-KT')],
-      ['NgayTiepNhan', ok('20261120090000', TIMES.received, 'date-form')], ['NgayHenTra', ok('20261125170000', TIMES.due, 'date-form')], ['TrangThaiHoSo', ok(4, 4)],
+      ['NgayTiepNhan', ok('20261120090000', TIMES.received, 'date-form')], ['NgayHenTra', ok('20261125170000', TIMES.due, 'date-form')],
+        ['TrangThaiHoSo', ok(4, 4)],
     ],
   };
 }
@@ -435,7 +468,8 @@ export function coverageCells(medium: Medium): [string, Cell][] {
   for (const f of ENUM_FIELDS) for (const w of PROTOTYPE_SPELLINGS) out.push([f, bad(w, 'prototype')]);
   if (medium === 'api') for (const w of PROTOTYPE_SPELLINGS) out.push(['LichSuTrangThai', bad(history(w), 'prototype')]);
   for (const f of TEXT_FIELDS) {
-    out.push([f, bad('Sơn\ud800', 'lone-surrogate')], [f, bad('\udfffSơn', 'lone-surrogate')], [f, bad('Sơn\ufffd', 'replacement-char')], [f, bad('Sơn\u0000', 'nul')]);
+    out.push([f, bad('Sơn\ud800', 'lone-surrogate')], [f, bad('\udfffSơn', 'lone-surrogate')], [f, bad('Sơn\ufffd', 'replacement-char')],
+      [f, bad('Sơn\u0000', 'nul')]);
     if (medium === 'api') for (const bytes of NOT_UTF8) out.push([f, bad(new BadBytes('Sơn', bytes, ''), 'not-utf8')]);
   }
   for (const f of DATE_FIELDS) {
@@ -444,7 +478,8 @@ export function coverageCells(medium: Medium): [string, Cell][] {
       [f, range('31/12/9999 23:59', 'year-9999')], [f, bad('NaN', 'nan')], [f, bad('-1', 'negative')], [f, bad('20261120\u0000', 'nul')],
     );
   }
-  for (const f of ['PhiLePhi', 'SoLanYeuCauBoSung']) out.push([f, bad('-1', 'negative')], [f, bad('99999999999', 'huge-number')], [f, bad('NaN', 'nan')], [f, bad('constructor', 'prototype')]);
+  for (const f of ['PhiLePhi', 'SoLanYeuCauBoSung']) out.push([f, bad('-1', 'negative')], [f, bad('99999999999', 'huge-number')], [f, bad('NaN', 'nan')],
+    [f, bad('constructor', 'prototype')]);
   return out.filter(([, c]) => carries(medium, c.value));
 }
 
