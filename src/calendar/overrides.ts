@@ -15,14 +15,14 @@ export interface RowError {
   reason: string;
 }
 
-const KIND_WORDS: Record<string, DayOverride['kind']> = {
+const KIND_WORDS = new Map<string, DayOverride['kind']>(Object.entries({
   'day off': 'day_off', off: 'day_off', nghi: 'day_off', 'ngay nghi': 'day_off', 'nghi le': 'day_off', 'nghi bu': 'day_off',
   'working day': 'working_day', working: 'working_day', 'lam bu': 'working_day', 'lam viec': 'working_day', 'ngay lam viec': 'working_day',
-};
+} as const));
 
 /** "day_off", "nghỉ", "làm bù", … → the override kind. */
 export function parseKind(text: string): DayOverride['kind'] | null {
-  return KIND_WORDS[fold(text.replaceAll('_', ' '))] ?? null;
+  return KIND_WORDS.get(fold(text.replaceAll('_', ' '))) ?? null;
 }
 
 /** "2027-02-05" or "05/02/2027" → "2027-02-05", within the years the calendar covers. */
@@ -62,10 +62,13 @@ export function parseOverrideCsv(text: string, unitCodes: ReadonlySet<string>): 
   return { rows, rejected };
 }
 
-const HEADERS: Record<string, string> = { date: 'date', ngay: 'date', kind: 'kind', loai: 'kind', name: 'name', ten: 'name', 'ten ngay': 'name', source: 'source', 'can cu': 'source', unit: 'unit', 'don vi': 'unit', scope: 'unit' };
+const HEADERS = new Map<string, string>(Object.entries({
+  date: 'date', ngay: 'date', kind: 'kind', loai: 'kind', name: 'name', ten: 'name', 'ten ngay': 'name', source: 'source', 'can cu': 'source', unit: 'unit',
+    'don vi': 'unit', scope: 'unit',
+}));
 function headerName(h: string): string {
   const key = fold(h).replaceAll('_', ' ');
-  return HEADERS[key] ?? key;
+  return HEADERS.get(key) ?? key;
 }
 
 /** Checks one override (from the CLI or a CSV row); the reason names the field in Vietnamese. */

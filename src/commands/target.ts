@@ -24,7 +24,8 @@ export interface Target {
 }
 
 export function presetPeriod(key: string, at: Date): Period | null {
-  if (key in PRESETS) {
+  // Object.hasOwn: "constructor" or "toString" in button data is no preset.
+  if (Object.hasOwn(PRESETS, key)) {
     const p = parsePeriod(PRESETS[key as PresetKey], at);
     return p && !isPeriodError(p) ? { from: p.from, to: p.to } : null;
   }

@@ -1,5 +1,5 @@
 // POST /api/v1/dossiers: a source system pushes a JSON array of dossiers in the canonical format
-// (DVCQG names), with its bearer token. All or nothing: any invalid item → 400 listing each item
+// (DVCQG names, UTF-8), with its bearer token. All or nothing: any invalid item → 400 listing each item
 // index and field, and nothing is written; otherwise the same upsert as the import, in one
 // transaction, so a retried request changes nothing the second time.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,6 +12,7 @@ import { SUPPLEMENT_FIELDS } from '../ingest/fields.ts';
 import { parseRecord, recordSchema, type FieldIssue } from '../ingest/record.ts';
 import { isUniqueViolation, saveRecords, type Candidate, type Problem, type SaveOutcome } from '../ingest/save.ts';
 import { verifyToken } from '../ingest/tokens.ts';
+import { decodeUtf8 } from '../ingest/values.ts';
 import type { Logger } from '../log.ts';
 import { BodyTooLarge, readBody, refuseAndClose, sendJson } from './respond.ts';
 import type { Handler } from './router.ts';
@@ -62,10 +63,18 @@ export function ingestHandler(o: IngestApiOptions): Handler {
     // A refused call is recorded too (a failed run), so a source pushing bad data shows.
     const failedRun = (rejected: number) =>
       o.database.db.ingestRun.create({ data: { source: token.source, kind: 'api', startedAt: ctx.now, finishedAt: o.now(), status: 'failed', rejected } });
+    // A byte that is not UTF-8 becomes U+FFFD, which every field refuses (naming item and field);
+    // if it sits where no field looks (a key, an unknown field), the whole body is refused.
+    const { text: json, invalidAt } = decodeUtf8(body);
+    const badEncoding = async () => {
+      await failedRun(0);
+      sendJson(res, 400, { error: 'bad_encoding', message: t('api-bad-encoding', { offset: String(invalidAt) }) });
+    };
     let items: unknown;
     try {
-      items = JSON.parse(body.toString('utf8'));
+      items = JSON.parse(json);
     } catch {
+      if (invalidAt !== null) return badEncoding();
       await failedRun(0);
       return sendJson(res, 400, { error: 'bad_json', message: t('api-bad-json') });
     }
@@ -104,6 +113,7 @@ export function ingestHandler(o: IngestApiOptions): Handler {
       await failedRun(new Set(errors.map((e) => e.index)).size);
       return invalid(res, errors);
     }
+    if (invalidAt !== null) return badEncoding();
 
     const calendar = await loadCalendar(o.database.db, o.workingHours);
     const save = async (): Promise<SaveOutcome> =>

@@ -181,3 +181,93 @@ describe('writing', () => {
     expect(await h.database.db.ingestRun.findFirstOrThrow()).toMatchObject({ source: 'igate', status: 'succeeded' });
   });
 });
+
+describe('hostile values (issue 12, items 11–13)', () => {
+  const errorsOf = (r: { json: () => { errors: { index: number; field: string | null }[] } }) => r.json().errors.map((e) => [e.index, e.field]);
+
+  it('refuses prototype names in every word field with a 400 naming the field, on every retry, and writes nothing', async () => {
+    for (const word of ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const payload = [item('P-0'), item('P-1', { TrangThaiHoSo: word }), item('P-2', { KenhThucHien: word }), item('P-3', { DanhGiaHaiLong: word })];
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const r = await postDossiers(h, payload);
+        expect(r.status, word).toBe(400);
+        expect(errorsOf(r), word).toEqual([[1, 'TrangThaiHoSo'], [2, 'KenhThucHien'], [3, 'DanhGiaHaiLong']]);
+      }
+    }
+    expect(await h.database.db.dossier.count()).toBe(0);
+  });
+
+  it('refuses a lone UTF-16 surrogate or U+FFFD in a code with a 400 naming the field, on every retry', async () => {
+    for (const code of ['LS-\ud800-1', 'LS-\udfff', 'LS-\ufffd']) {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const r = await postDossiers(h, [item(code), item('LS-ok', { TenTTHC: `Đăng ký ${code}` })]);
+        expect(r.status).toBe(400);
+        expect(errorsOf(r)).toEqual([[0, 'MaHoSo'], [1, 'TenTTHC']]);
+        expect(r.json().errors[0].reason).toContain('sai bảng mã');
+      }
+    }
+    expect(await h.database.db.dossier.count()).toBe(0);
+  });
+
+  it('refuses invalid UTF-8 bytes instead of storing U+FFFD: naming item and field where a field holds them, the byte otherwise; nothing written', async () => {
+    const post = (body: Buffer | string) => send(h.http.url, 'POST', '/api/v1/dossiers',
+      { headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' }, body });
+    const json = Buffer.from(JSON.stringify([item('U8-0'), item('U8-1', { TenTTHC: 'Cấp bản sao trích lục', ChuHoSo: 'Nguyễn Văn A', GhiChu: 'ghi chú' })]));
+    const inject = (before: string, bytes: number[]) => {
+      const at = json.indexOf(before);
+      return { at, body: Buffer.concat([json.subarray(0, at), Buffer.from(bytes), json.subarray(at)]) };
+    };
+    const sequences = [[0xff], [0xc3], [0xe1, 0xba], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+    for (const bad of sequences) {
+      for (const [before, field] of [['Cấp', 'TenTTHC'], ['Nguyễn', 'ChuHoSo'], ['U8-1', 'MaHoSo'], ['000.12', 'DonViXuLy']] as const) {
+        const r = await post(inject(before, bad).body);
+        expect(r.status, `${bad} in ${field}`).toBe(400);
+        expect(errorsOf(r), `${bad} in ${field}`).toContainEqual([before === '000.12' ? 0 : 1, field]);
+        expect(r.json().errors.find((e: { field: string }) => e.field === field).reason).toContain('sai bảng mã');
+      }
+      for (const before of ['ghi chú', '"GhiChu"', '[']) {
+        const { at, body } = inject(before, bad);
+        const r = await post(body);
+        expect(r.status, `${bad} before ${before}`).toBe(400);
+        expect(r.json(), `${bad} before ${before}`).toMatchObject({ error: 'bad_encoding', message: expect.stringContaining(`byte thứ ${at} `) });
+      }
+    }
+    expect(await h.database.db.dossier.count()).toBe(0);
+    expect(await h.database.db.ingestRun.count({ where: { status: 'failed' } })).toBe(sequences.length * 7);
+    // The same body in UTF-8 goes in, with its text intact (a leading BOM is allowed).
+    const good = await post(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]));
+    expect(good.status).toBe(200);
+    expect(await h.database.db.dossier.findUniqueOrThrow({ where: { code: 'U8-1' } })).toMatchObject({ applicantName: 'Nguyễn Văn A' });
+  });
+
+  it('refuses impossible offsets and -1 in yes/no fields, naming the field', async () => {
+    const r = await postDossiers(h, [
+      item('O-0', { NgayTiepNhan: '2026-11-20T09:00:00+99:99' }),
+      item('O-1', { NgayHenTra: '2026-11-25T17:00:00-15:00' }),
+      item('O-2', { HoSoCoThanhPhanSoHoa: -1 }),
+      item('O-3', { DuocThanhToanTrucTuyen: '-1' }),
+      item('O-4', { HoSoCoThanhPhanSoHoa: '+1' }),
+      item('O-5', { NgayTiepNhan: '2026-11-20T09:00:00+14:00' }),
+    ]);
+    expect(r.status).toBe(400);
+    expect(errorsOf(r)).toEqual([[0, 'NgayTiepNhan'], [1, 'NgayHenTra'], [2, 'HoSoCoThanhPhanSoHoa'], [3, 'DuocThanhToanTrucTuyen'],
+      [4, 'HoSoCoThanhPhanSoHoa']]);
+    expect(await h.database.db.dossier.count()).toBe(0);
+  });
+
+  it('refuses an invalid optional value instead of dropping it (a number too large for JSON, true as a rating)', async () => {
+    const huge = JSON.stringify(item('N-0')).replace(/}$/, ',"TenTTHC":1e400}');
+    const r = await postDossiers(h, `[${huge},${JSON.stringify(item('N-1', { DanhGiaHaiLong: true, SoLanYeuCauBoSung: false }))}]`);
+    expect(r.status).toBe(400);
+    expect(errorsOf(r)).toEqual([[0, 'TenTTHC'], [1, 'SoLanYeuCauBoSung'], [1, 'DanhGiaHaiLong']]);
+    expect(await h.database.db.dossier.count()).toBe(0);
+  });
+
+  it('stores text in NFC, trimmed, and treats a code in NFD as the same dossier', async () => {
+    const name = 'Đăng ký khai sinh cho trẻ';
+    expect((await postDossiers(h, [item('Hồ-sơ-1', { TenTTHC: `  ${name.normalize('NFD')} ` })])).json()).toMatchObject({ inserted: 1 });
+    const retry = await postDossiers(h, [item('Hồ-sơ-1'.normalize('NFD'), { TenTTHC: name })]);
+    expect(retry.json()).toMatchObject({ inserted: 0, unchanged: 1 });
+    expect((await h.database.db.dossier.findMany({ select: { code: true } })).map((d) => d.code)).toEqual(['Hồ-sơ-1'.normalize('NFC')]);
+  });
+});

@@ -312,6 +312,32 @@ describe('other exports and broken files', () => {
   });
 });
 
+describe('hostile values in a file (issue 12, items 11 and 13)', () => {
+  it('rejects only the rows with a prototype name or -1 as a value, naming row and column, and imports the 20 good rows around them', async () => {
+    const header = 'MaHoSo,MaTTHC,DonViXuLy,KenhThucHien,NgayTiepNhan,NgayHenTra,TrangThaiHoSo,DanhGiaHaiLong,HoSoCoThanhPhanSoHoa,DuocThanhToanTrucTuyen';
+    const good = (i: number) => `G-${i},1.001193,000.12.31.H55,2,20261120090000,20261125170000,4,,0,0`;
+    const bad = [
+      'B-1,1.001193,000.12.31.H55,2,20261120090000,20261125170000,constructor,,0,0',
+      'B-2,1.001193,000.12.31.H55,Constructor,20261120090000,20261125170000,4,,0,0',
+      'B-3,1.001193,000.12.31.H55,2,20261120090000,20261125170000,4,CONSTRUCTOR,0,0',
+      'B-4,1.001193,000.12.31.H55,2,20261120090000,20261125170000,4,,-1,0',
+      'B-5,1.001193,000.12.31.H55,2,20261120090000,20261125170000,4,,0,-1',
+      'B-6,1.001193,000.12.31.H55,2,2026-11-20T09:00:00+99:99,20261125170000,4,,0,0',
+    ];
+    const lines = [...Array.from({ length: 10 }, (_, i) => good(i)), ...bad, ...Array.from({ length: 10 }, (_, i) => good(10 + i))];
+    const { code, report } = await json([file('hostile.csv', `${header}\n${lines.join('\n')}\n`)]);
+    expect(code).toBe(1);
+    expect(report).toMatchObject({ inserted: 20 });
+    expect(report.rejected.map((p) => [p.row, p.field, p.value])).toEqual([
+      [12, 'TrangThaiHoSo', 'constructor'], [13, 'KenhThucHien', 'Constructor'], [14, 'DanhGiaHaiLong', 'CONSTRUCTOR'],
+      [15, 'HoSoCoThanhPhanSoHoa', '-1'], [16, 'DuocThanhToanTrucTuyen', '-1'], [17, 'NgayTiepNhan', '2026-11-20T09:00:00+99:99'],
+    ]);
+    const codes = (await database.db.dossier.findMany({ select: { code: true } })).map((d) => d.code);
+    expect(codes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `G-${i}`).sort());
+    await expectWhole(database);
+  });
+});
+
 describe('an interrupted import (Ctrl-C)', () => {
   it('stops after the batch being written, leaves every dossier whole, and says where it stopped', async () => {
     const header = 'MaHoSo,MaTTHC,DonViXuLy,NgayTiepNhan,NgayHenTra,TrangThaiHoSo,NgayYeuCauBoSung,SoLanYeuCauBoSung';

@@ -5,7 +5,7 @@ import { guessDelimiter } from '../../src/ingest/read-csv.ts';
 import { SeenCodes } from '../../src/ingest/seen-codes.ts';
 import { mergeSupplements } from '../../src/ingest/supplements.ts';
 import {
-  isFailure, parseBoolean, parseChannel, parseInstant, parseMoney, parsePaidOnline, parseSatisfaction, parseStatus,
+  hasLoneSurrogate, isFailure, parseBoolean, parseChannel, parseCount, parseInstant, parseMoney, parsePaidOnline, parseSatisfaction, parseStatus, parseText,
 } from '../../src/ingest/values.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -45,6 +45,10 @@ describe('dates', () => {
   it('gives a due date without a time the end of the working day when asked', () => {
     expect(parseInstant('27/11/2026', { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T17:00:00'));
     expect(parseInstant('27/11/2026 08:00', { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T08:00:00'));
+    // An Excel date cell without a time is a whole serial number, as a number or as text.
+    expect(parseInstant(46353, { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T17:00:00'));
+    expect(parseInstant('46353', { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T17:00:00'));
+    expect(parseInstant(46353.375, { dateOnlyMinutes: 17 * 60 })).toEqual(vn('2026-11-27T09:00:00'));
   });
 
   it.each(['31/02/2026', '2026-13-01', '20261199093000', '27/11/26', 'hôm qua', '25:00 27/11/2026', '2026-11-27T24:00'])('rejects %s', (text) => {
@@ -138,5 +142,101 @@ describe('codes seen in one file', () => {
     expect(seen.check('Hồ sơ số 1', 9)).toBeUndefined();
     expect(seen.check('Hồ sơ số 1', 10)).toBe(9);
     expect(seen.size).toBe(1_000_001);
+  });
+});
+
+/** Names that every plain JavaScript object answers to, in the spellings a file or a request may use. */
+const PROTOTYPE_WORDS = ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', '__PROTO__', 'toString', 'TOSTRING', 'valueOf', 'hasOwnProperty',
+  'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+
+describe('hostile values', () => {
+  it.each(PROTOTYPE_WORDS)('"%s" is no status, channel or rating word (it is refused, not looked up on Object.prototype)', (w) => {
+    expect(parseStatus(w)).toEqual({ fail: 'ingest-bad-status' });
+    expect(parseChannel(w)).toEqual({ fail: 'ingest-bad-channel' });
+    expect(parseSatisfaction(w)).toEqual({ fail: 'ingest-bad-satisfaction' });
+    expect(parseBoolean(w)).toEqual({ fail: 'ingest-bad-boolean' });
+    expect(parsePaidOnline(w)).toEqual({ fail: 'ingest-bad-boolean' });
+  });
+
+  it('still reads mapped words, and a mapping cannot turn a prototype name into a status', () => {
+    expect(parseStatus('Hoàn thành', new Map([['hoan thanh', 10]]))).toBe(10);
+    expect(parseStatus('constructor', new Map([['hoan thanh', 10]]))).toEqual({ fail: 'ingest-bad-status' });
+  });
+
+  it.each(['-1', '+1', '-0', '1.0', '01', '-2', '(1)', '1!'])('reads %s as neither yes nor no', (s) => {
+    expect(parseBoolean(s)).toEqual({ fail: 'ingest-bad-boolean' });
+    expect(parsePaidOnline(s)).toEqual({ fail: 'ingest-bad-boolean' });
+  });
+
+  it('refuses a negative number, NaN or infinity in yes/no, code and count fields instead of reading it as yes or as empty', () => {
+    for (const n of [-1, -2, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(isFailure(parseBoolean(n)), String(n)).toBe(true);
+      expect(isFailure(parsePaidOnline(n)), String(n)).toBe(true);
+      expect(isFailure(parseChannel(n)), String(n)).toBe(true);
+      expect(isFailure(parseStatus(n)), String(n)).toBe(true);
+      expect(isFailure(parseSatisfaction(n)), String(n)).toBe(true);
+      expect(isFailure(parseCount(n, 0, 20)), String(n)).toBe(true);
+    }
+    // In a text field -1 is just text; a number that is not finite is not.
+    expect(parseText(-1, 100)).toBe('-1');
+    expect(parseText(Number.NaN, 100)).toEqual({ fail: 'ingest-bad-text' });
+    expect(parseText(Number.NEGATIVE_INFINITY, 100)).toEqual({ fail: 'ingest-bad-text' });
+  });
+
+  it('refuses true/false where a code, a count or an amount is meant', () => {
+    expect(parseStatus(true)).toEqual({ fail: 'ingest-bad-status' });
+    expect(parseChannel(false)).toEqual({ fail: 'ingest-bad-channel' });
+    expect(parseSatisfaction(true)).toEqual({ fail: 'ingest-bad-satisfaction' });
+    expect(isFailure(parseCount(true, 0, 20))).toBe(true);
+    expect(parseMoney(true)).toEqual({ fail: 'ingest-bad-money' });
+  });
+
+  it.each(['2026-11-20T09:00:00+99:99', '2026-11-20T09:00:00-99:99', '2026-11-20T09:00:00+15:00', '2026-11-20T09:00:00+07:60', '2026-11-20T09:00:00+0799',
+    '2026-11-20T09:00:00-12:01'])(
+    'refuses the offset of %s',
+    (s) => expect(parseInstant(s)).toEqual({ fail: 'ingest-bad-date' }),
+  );
+
+  it('accepts every real offset, from -12:00 to +14:00', () => {
+    expect(parseInstant('2026-11-20T09:00:00+14:00')).toEqual(new Date('2026-11-19T19:00:00Z'));
+    expect(parseInstant('2026-11-20T09:00:00-12:00')).toEqual(new Date('2026-11-20T21:00:00Z'));
+    expect(parseInstant('2026-11-20T09:00:00+05:45')).toEqual(new Date('2026-11-20T03:15:00Z'));
+  });
+
+  it.each([['a lone high surrogate', 'HS-\ud800-1'], ['a lone low surrogate', '\udc00HS'], ['a reversed pair', 'HS\udc00\ud800'],
+    ['the replacement character of a bad byte', 'Đăng k\ufffd khai sinh']])(
+    'refuses text with %s',
+    (_what, s) => expect(parseText(s, 100)).toEqual({ fail: 'ingest-bad-unicode' }),
+  );
+
+  it('keeps text as given but for the documented normalisations: surrounding spaces trimmed, Unicode NFC', () => {
+    expect(parseText('  Đăng ký khai sinh 😀 ', 100)).toBe('Đăng ký khai sinh 😀');
+    expect(parseText('Đăng ký khai sinh'.normalize('NFD'), 100)).toBe('Đăng ký khai sinh'.normalize('NFC'));
+    expect(parseText('a\u0000b', 100)).toEqual({ fail: 'ingest-control-chars' });
+    expect(parseText('a\u0085b', 100)).toEqual({ fail: 'ingest-control-chars' });
+  });
+
+  it('refuses a word with a control character or broken Unicode inside, which word matching would otherwise drop', () => {
+    expect(parseChannel('Trực tuyến\u0000')).toEqual({ fail: 'ingest-control-chars' });
+    expect(parseStatus('Đang xử lý\ud800')).toEqual({ fail: 'ingest-bad-unicode' });
+    expect(parseBoolean('Có\ufffd')).toEqual({ fail: 'ingest-bad-unicode' });
+    expect(parseSatisfaction('Hài lòng\u0007')).toEqual({ fail: 'ingest-control-chars' });
+    expect(parseMoney('20.000 đ\u0000')).toEqual({ fail: 'ingest-control-chars' });
+  });
+
+  it('refuses a number in a text field whose digits were already lost (beyond 2^53)', () => {
+    expect(parseText(2 ** 53, 100)).toEqual({ fail: 'ingest-bad-text' });
+    expect(parseText(1e21, 100)).toEqual({ fail: 'ingest-bad-text' });
+    expect(parseText(123456789, 100)).toBe('123456789');
+    expect(parseText(1.001193, 100)).toBe('1.001193');
+  });
+});
+
+describe('well-formed text check (shared with the file readers)', () => {
+  it('finds lone surrogates, and only them', () => {
+    expect(hasLoneSurrogate('Xã Bình Sơn 😀🇻🇳')).toBe(false);
+    expect(hasLoneSurrogate('\ud83d')).toBe(true);
+    expect(hasLoneSurrogate('x\ude00')).toBe(true);
+    expect(hasLoneSurrogate('\ud83d\ude00')).toBe(false);
   });
 });

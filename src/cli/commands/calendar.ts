@@ -18,13 +18,13 @@ export const calendarCommand: CliCommand = {
   usage: 'cli-calendar-usage',
   async run(ctx) {
     const [sub, ...args] = ctx.args;
-    const run = sub ? SUBCOMMANDS[sub] : undefined;
+    const run = sub ? SUBCOMMANDS.get(sub) : undefined;
     if (!run) throw new UsageError(t('cli-calendar-usage'));
     return run({ ...ctx, args });
   },
 };
 
-const SUBCOMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = { list, add, remove, import: importCsv };
+const SUBCOMMANDS = new Map<string, (ctx: CliContext) => Promise<number>>(Object.entries({ list, add, remove, import: importCsv }));
 
 async function list(ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(ctx.args, { year: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' } }, t('cli-calendar-usage'));

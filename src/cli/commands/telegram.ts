@@ -19,18 +19,18 @@ export const telegramCommand: CliCommand = {
     const [sub, ...args] = ctx.args;
     if (sub === 'groups') {
       const [action, ...rest] = args;
-      const run = action ? GROUPS[action] : undefined;
+      const run = action ? GROUPS.get(action) : undefined;
       if (!run) throw new UsageError(t('cli-telegram-usage'));
       return run({ ...ctx, args: rest });
     }
-    const run = sub ? SUBCOMMANDS[sub] : undefined;
+    const run = sub ? SUBCOMMANDS.get(sub) : undefined;
     if (!run) throw new UsageError(t('cli-telegram-usage'));
     return run({ ...ctx, args });
   },
 };
 
-const SUBCOMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = { check, link };
-const GROUPS: Record<string, (ctx: CliContext) => Promise<number>> = { list, add, remove };
+const SUBCOMMANDS = new Map<string, (ctx: CliContext) => Promise<number>>(Object.entries({ check, link }));
+const GROUPS = new Map<string, (ctx: CliContext) => Promise<number>>(Object.entries({ list, add, remove }));
 
 type Telegram = NonNullable<Config['telegram']>;
 

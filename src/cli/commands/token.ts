@@ -11,13 +11,13 @@ export const tokenCommand: CliCommand = {
   usage: 'cli-token-usage',
   async run(ctx) {
     const [sub, ...args] = ctx.args;
-    const run = sub ? SUBCOMMANDS[sub] : undefined;
+    const run = sub ? SUBCOMMANDS.get(sub) : undefined;
     if (!run) throw new UsageError(t('cli-token-usage'));
     return run({ ...ctx, args });
   },
 };
 
-const SUBCOMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = { create, revoke, list };
+const SUBCOMMANDS = new Map<string, (ctx: CliContext) => Promise<number>>(Object.entries({ create, revoke, list }));
 
 async function create(ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(ctx.args, { json: { type: 'boolean' } }, t('cli-token-usage'));

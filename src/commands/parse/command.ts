@@ -22,7 +22,7 @@ export interface ParseCommandOptions {
 }
 
 /** Slash names besides the command names themselves (folded, without '_' and '-'). */
-const SLASH_ALIASES: Record<string, CommandName> = { help: 'trogiup' };
+const SLASH_ALIASES = new Map<string, CommandName>([['help', 'trogiup']]);
 
 /** Bare phrasings, folded. Each also matches glued into one word ("tiếnđộ" → "tiendo"). */
 const PHRASES: [CommandName, string[]][] = [
@@ -88,7 +88,7 @@ function parseSlash(ws: string[], ours: string | undefined): ParsedCommand | nul
   const word = at < 0 ? head.slice(1) : head.slice(1, at);
   if (at >= 0 && ours !== undefined && head.slice(at + 1).toLowerCase() !== ours) return null;
   const key = fold(word).replace(/[_-]/g, '');
-  const name = (COMMAND_NAMES as readonly string[]).includes(key) ? (key as CommandName) : SLASH_ALIASES[key];
+  const name = (COMMAND_NAMES as readonly string[]).includes(key) ? (key as CommandName) : SLASH_ALIASES.get(key);
   if (name) return { name, rest: restOf(tail) };
   // "/tiến độ xã Bình Sơn", "/quá hạn": a phrase behind the slash.
   if (at >= 0 || word === '') return null;

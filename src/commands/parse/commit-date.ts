@@ -22,11 +22,11 @@ export function isCommitDateError(d: LocalDate | CommitDateError | null | undefi
 /** A year-less date already past this year means next year's only if that is at most this many days ahead. */
 const MAX_AHEAD_DAYS = 183;
 
-const RELATIVE: Record<string, number> = {
+const RELATIVE = new Map<string, number>(Object.entries({
   'hom nay': 0, 'trong ngay': 0, 'trong hom nay': 0, 'hnay': 0,
   'mai': 1, 'ngay mai': 1, 'sang mai': 1, 'chieu mai': 1, 'trong ngay mai': 1,
   'ngay kia': 2, 'mot': 2, 'ngay mot': 2,
-};
+}));
 
 /** 0 = Sunday … 6 = Saturday. */
 const WEEKDAYS: Record<string, number> = {
@@ -42,7 +42,7 @@ export function parseCommitDate(text: string, at: Date): LocalDate | CommitDateE
   const fail = (error: CommitDateErrorCode): CommitDateError => ({ error, text: tidy(text) });
   const notPast = (d: LocalDate): LocalDate | CommitDateError => (d < today ? fail('past') : d);
 
-  const days = RELATIVE[s];
+  const days = RELATIVE.get(s);
   if (days !== undefined) return addDays(today, days);
 
   let m = /^(?:sau )?(\d{1,3}) ngay(?: nua)?$/.exec(s);
