@@ -83,6 +83,7 @@ due-bad-pause = --paused: "{ $value }" phải có dạng <từ>/<đến>, với 
 due-out-of-range = Không tính được hạn: { $detail }
 due-result = Hạn giải quyết: { $dueAt } ({ $weekday }) — { $reason }; bắt đầu tính từ { $startedAt }.
 due-skipped = Bỏ qua { $count } ngày nghỉ: { $days }.
+due-days-off-counted = Tính cả { $count } ngày nghỉ trong thời hạn (ngày theo lịch): { $days }.
 due-reason-working-days = tính theo ngày làm việc
 due-reason-working-hours = tính theo giờ làm việc
 due-reason-calendar-days = tính theo ngày theo lịch
