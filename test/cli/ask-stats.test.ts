@@ -87,7 +87,8 @@ describe('dunghan ask and dunghan invite', () => {
     expect(expiresAt).toBe('2026-11-30T02:00:00.000Z');
     const database = await openDatabase(target.target);
     const services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
-    const [reply] = await handleMessage(services, { channel: 'zalo', externalId: 'z-at', chat: { kind: 'private' } }, `đăng ký ${code}`, new Date('2026-11-28T02:00:00Z'));
+    const asker = { channel: 'zalo', externalId: 'z-at', chat: { kind: 'private' } } as const;
+    const [reply] = await handleMessage(services, asker, `đăng ký ${code}`, new Date('2026-11-28T02:00:00Z'));
     expect(reply!.text).toContain('Đã liên kết');
     await database.close();
     const human = await cli(['invite', 'tp-xbs-kt', '--at', '2026-11-27T09:00:00+07:00'], env, later);

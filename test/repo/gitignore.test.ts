@@ -35,7 +35,8 @@ describe('.gitignore', () => {
   });
 
   it('keeps .env.example and the source tracked', () => {
-    const kept = ['.env.example', 'src/channels/zalo/credentials.ts', 'test/channels/zalo/credentials.test.ts', 'package.json', 'README.md', 'locales/vi/zalo.ftl'];
+    const kept = ['.env.example', 'src/channels/zalo/credentials.ts', 'test/channels/zalo/credentials.test.ts', 'package.json', 'README.md',
+      'locales/vi/zalo.ftl'];
     expect(ignored(kept)).toEqual(Object.fromEntries(kept.map((p) => [p, false])));
   });
 });

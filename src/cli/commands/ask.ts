@@ -13,7 +13,8 @@ export const askCommand: CliCommand = {
   summary: 'cli-ask-summary',
   usage: 'cli-ask-usage',
   async run(ctx) {
-    const { values, positionals } = parse(ctx.args, { as: { type: 'string' }, button: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' } }, t('cli-ask-usage'));
+    const options = { as: { type: 'string' }, button: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' } } as const;
+    const { values, positionals } = parse(ctx.args, options, t('cli-ask-usage'));
     const text = positionals.join(' ').trim();
     if (!values.as || (text === '') === (values.button === undefined)) throw new UsageError(t('cli-ask-usage'));
     const now = values.at ? parseInstant(values.at, '--at') : ctx.now();
