@@ -25,3 +25,8 @@ config-hint-digest-on-holiday = expected next_working_day, same_day or skip
 config-hint-ingest-max-body-bytes = expected the maximum size of one ingest request, in bytes
 config-hint-stale-after-working-days = expected the working days without new data before the staleness alarm (1–30)
 config-hint-outbox-retention-days = expected the days sent messages are kept (7–3650)
+
+## The HTTP server cannot listen (start-up, before the banner)
+config-port-in-use = Port { $port } is in use — set HTTP_PORT.
+config-port-denied = Not allowed to open port { $port } (ports below 1024 need administrator rights) — set HTTP_PORT.
+config-host-unavailable = Address { $host } is not on this machine — set HTTP_HOST (e.g. 127.0.0.1 or 0.0.0.0).
