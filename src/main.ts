@@ -3,6 +3,7 @@ import { loadCalendar } from './calendar/load.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { secureSqliteFilesLogged } from './db/sqlite-files.ts';
 import { describeDatabase } from './db/url.ts';
 import { seedDemo } from './demo/seed.ts';
 import { countAttention } from './dossiers/attention.ts';
@@ -36,6 +37,7 @@ export interface Service {
 }
 
 export async function startService({ config, log, now, print, input }: ServiceOptions): Promise<Service> {
+  secureSqliteFilesLogged(config.database, log);
   const migrated = await migrate(config.database);
   if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, 'migrations applied');
   const database = await openDatabase(config.database);
