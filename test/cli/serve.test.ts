@@ -62,7 +62,7 @@ describe('npm start (dunghan serve)', () => {
       const t = await freshTarget();
       targets.push(t);
       const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0', HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port) });
-      const exited = await waitFor(() => child.exitCode !== null, 20_000);
+      const exited = await waitFor(() => child.exitCode !== null, 45_000);
       if (!exited) child.kill('SIGKILL');
       expect(exited, `still running; stdout: ${child.output()}\nstderr: ${child.errors()}`).toBe(true);
       expect(child.errors().trim().split('\n')).toEqual([`Cổng ${port} đang được dùng — đặt HTTP_PORT khác. / Port ${port} is in use — set HTTP_PORT.`]);
@@ -72,7 +72,7 @@ describe('npm start (dunghan serve)', () => {
     } finally {
       held.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('a bad DATABASE_URL stops start-up with one readable line naming it', async () => {
     const child = spawnCli(['serve'], { DATABASE_URL: 'mysql://x' });
