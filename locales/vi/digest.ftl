@@ -162,7 +162,7 @@ digest-target-not-found-any = Không có nơi nhận nào là { $who }.
 # What adding or removing a group target did to the group itself ($group: digest-group-name, $scope: digest-group-scope-*).
 digest-group-name = Nhóm { $channel } { $externalId } ({ $title })
 digest-group-scope-unit = về { $unit }
-digest-group-scope-asker = trong phạm vi của người hỏi
+digest-group-scope-asker = theo phạm vi được xem của người hỏi
 digest-group-answers = { $channel ->
         [telegram] bot
        *[other] tài khoản Zalo của đơn vị

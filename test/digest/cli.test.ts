@@ -121,6 +121,23 @@ describe('dunghan digest targets', () => {
     expect(groups.find((g) => g.id === '-100555')?.active).toBe(true);
   });
 
+  it('turns a paused group back on and off again; a Zalo group unbound to a unit answers in the asker\'s scope', async () => {
+    expect((await cli(['telegram', 'groups', 'add', '-100444', '--title', 'Nhóm cũ'], env, MONDAY)).code).toBe(0);
+    expect((await cli(['telegram', 'groups', 'remove', '-100444'], env, MONDAY)).code).toBe(0);
+    const add = await cli(['digest', 'targets', 'add', '--group', 'telegram:-100444'], env, MONDAY);
+    expect(add.out.split('\n')[1]).toBe('Nhóm telegram -100444 (Nhóm cũ) đang tạm ngừng nên đã được bật lại: bot trả lời lệnh trong nhóm'
+      + ' theo phạm vi được xem của người hỏi, chỉ số liệu tổng hợp, không xem chi tiết hồ sơ. Xem: dunghan telegram groups list.');
+    expect((await cli(['digest', 'targets', 'remove', '--group', 'telegram:-100444'], env, MONDAY)).out).toContain('nay đã huỷ đăng ký');
+    const group = await database.db.chatGroup.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: '-100444' } } });
+    expect([group.active, group.title]).toEqual([false, 'Nhóm cũ']); // paused again, as before, not deleted
+
+    const zalo = await cli(['digest', 'targets', 'add', '--group', 'zalo:777', '--title', 'Tổ CCHC'], env, MONDAY);
+    expect(zalo.out.split('\n')[1]).toBe('Nhóm zalo 777 (Tổ CCHC) chưa được đăng ký nên đã được đăng ký: tài khoản Zalo của đơn vị trả lời lệnh trong nhóm'
+      + ' theo phạm vi được xem của người hỏi, chỉ số liệu tổng hợp, không xem chi tiết hồ sơ.');
+    expect((await cli(['digest', 'targets', 'remove', '--group', 'zalo:777'], env, MONDAY)).out).toContain('nay đã huỷ đăng ký');
+    expect(await database.db.chatGroup.count({ where: { channel: 'zalo' } })).toBe(0);
+  });
+
   it('removes an official\'s targets without repeating --unit, and treats the root unit as the default', async () => {
     expect((await cli(['digest', 'targets', 'add', '--official', 'ct-c2', '--unit', 'C1'], env, MONDAY)).code).toBe(0);
     expect((await cli(['digest', 'targets', 'add', '--official', 'ct-c2', '--unit', 'P'], env, MONDAY)).code).toBe(0);
