@@ -86,6 +86,9 @@ describe('dunghan ask and dunghan invite', () => {
     const { code, expiresAt } = JSON.parse(r.out) as { code: string; expiresAt: string };
     expect(expiresAt).toBe('2026-11-30T02:00:00.000Z');
     const database = await openDatabase(target.target);
+    // The audit log keeps when the invite was really made.
+    const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: 'invite.create' }, orderBy: { id: 'desc' } });
+    expect(audit.at).toEqual(later);
     const services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
     const asker = { channel: 'zalo', externalId: 'z-at', chat: { kind: 'private' } } as const;
     const [reply] = await handleMessage(services, asker, `đăng ký ${code}`, new Date('2026-11-28T02:00:00Z'));

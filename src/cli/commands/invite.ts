@@ -14,11 +14,11 @@ export const inviteCommand: CliCommand = {
     const { values, positionals } = parse(ctx.args, { hours: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' } }, t('cli-invite-usage'));
     if (positionals.length !== 1) throw new UsageError(t('cli-invite-usage'));
     const hours = values.hours ? parseInteger(values.hours, '--hours', 1, 24 * 30) : INVITE_HOURS;
-    const now = values.at ? parseInstant(values.at, '--at') : ctx.now();
+    const validFrom = values.at ? parseInstant(values.at, '--at') : undefined;
     return withDatabase(ctx, async ({ database: { db } }) => {
       const official = await db.official.findUnique({ where: { code: positionals[0]! } });
       if (!official?.active) throw new CliError(t('console-unknown-official', { code: positionals[0]! }));
-      const { code, expiresAt } = await createInvite(db, official.id, { now, hours, createdBy: 'cli' });
+      const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.now(), validFrom, hours, createdBy: 'cli' });
       if (values.json) ctx.out(JSON.stringify({ official: official.code, code, expiresAt: expiresAt.toISOString() }));
       else ctx.out(t('invite-created', { name: official.fullName, title: official.title, code, until: formatDateTime(expiresAt) }));
       return 0;

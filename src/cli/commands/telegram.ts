@@ -66,12 +66,12 @@ async function link(ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(ctx.args, { hours: { type: 'string' }, at: { type: 'string' } }, t('cli-telegram-usage'));
   if (positionals.length !== 1) throw new UsageError(t('cli-telegram-usage'));
   const hours = values.hours ? parseInteger(values.hours, '--hours', 1, 24 * 30) : INVITE_HOURS;
-  const now = values.at ? parseInstant(values.at, '--at') : ctx.now();
+  const validFrom = values.at ? parseInstant(values.at, '--at') : undefined;
   const tg = telegramConfig(ctx);
   return withDatabase(ctx, async ({ database: { db } }) => {
     const official = await db.official.findUnique({ where: { code: positionals[0]! } });
     if (!official?.active) throw new CliError(t('console-unknown-official', { code: positionals[0]! }));
-    const { code, expiresAt } = await createInvite(db, official.id, { now, hours, createdBy: 'cli' });
+    const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.now(), validFrom, hours, createdBy: 'cli' });
     const args = { name: official.fullName, title: official.title, code, until: formatDateTime(expiresAt) };
     const me = await botUsername(tg);
     if ('error' in me) ctx.out(t('telegram-link-no-bot', { ...args, error: me.error }));
