@@ -12,8 +12,10 @@ const MAX_FAILURES_PER_HOUR = 5;
 export const canonicalCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const hash = (code: string): string => createHash('sha256').update(canonicalCode(code)).digest('hex');
 
-/** Creates an invitation for an official; returns the code (shown once, never stored). */
-/** `validFrom` (default `now`) starts the validity, e.g. `dunghan invite --at`; `now` is when the invite is made (audited). */
+/**
+ * Creates an invitation for an official; returns the code (shown once, never stored). `validFrom`
+ * (default `now`) starts its validity, e.g. `dunghan invite --at`; `now` is when it is made (audited).
+ */
 export async function createInvite(
   db: Db,
   officialId: number,
