@@ -102,6 +102,14 @@ function telegramConfig(c: Omit<z.infer<typeof schema>, 'DATABASE_URL'>, env: No
   return { ...base, mode: 'webhook', webhookUrl: c.TELEGRAM_WEBHOOK_URL, webhookSecret: c.TELEGRAM_WEBHOOK_SECRET };
 }
 
+/**
+ * A variable whose value parsed but does not work on this machine (a port in use, an address not
+ * here): one line from locales/vi then locales/en, as for a value that does not parse.
+ */
+export function unusableConfig(variable: string, id: string, args: Record<string, string>): ConfigError {
+  return new ConfigError(variable, `${translate('vi', id, args)} / ${translate('en', id, args)}`);
+}
+
 function configError(variable: string, env: NodeJS.ProcessEnv): ConfigError {
   const raw = env[variable];
   const value = SECRET.has(variable) || raw === undefined ? '' : ` = "${raw.slice(0, 80)}"`;

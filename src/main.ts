@@ -3,6 +3,7 @@ import { loadCalendar } from './calendar/load.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { secureSqliteFilesLogged } from './db/sqlite-files.ts';
 import { describeDatabase } from './db/url.ts';
 import { seedDemo } from './demo/seed.ts';
 import { countAttention } from './dossiers/attention.ts';
@@ -16,7 +17,7 @@ import type { Services } from './commands/types.ts';
 import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 import { startRetention } from './outbox/retention.ts';
-import { startHttpServer } from './http/server.ts';
+import { startHttpServer, type HttpServer } from './http/server.ts';
 import { watchStaleness } from './ingest/staleness.ts';
 
 export interface ServiceOptions {
@@ -36,11 +37,41 @@ export interface Service {
 }
 
 export async function startService({ config, log, now, print, input }: ServiceOptions): Promise<Service> {
+  secureSqliteFilesLogged(config.database, log);
   const migrated = await migrate(config.database);
   if (migrated.applied.length > 0) log.info({ applied: migrated.applied }, 'migrations applied');
   const database = await openDatabase(config.database);
-  const { db } = database;
   const channels = configuredChannels(config);
+
+  // Listen before anything else is started or printed: a port in use stops start-up here, with
+  // one line naming HTTP_PORT (exit code 78), never after the banner.
+  let http: HttpServer;
+  try {
+    http = await startHttpServer({
+      database, log, now, host: config.HTTP_HOST, port: config.HTTP_PORT, maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
+      staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS, workingHours: config.WORKING_HOURS,
+    });
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  try {
+    return await assembleService({ config, log, now, print, input }, database, http, channels);
+  } catch (e) {
+    await http.close();
+    await database.close();
+    throw e;
+  }
+}
+
+/** Everything after the HTTP server is listening: demo data, the banner, channels, schedules. */
+async function assembleService(
+  { config, log, now, print, input }: ServiceOptions,
+  database: Database,
+  http: HttpServer,
+  channels: ReturnType<typeof configuredChannels>,
+): Promise<Service> {
+  const { db } = database;
 
   let seeded: number | null = null;
   const empty = (await db.dossier.count()) === 0 && (await db.unit.count()) === 0;
@@ -80,10 +111,6 @@ export async function startService({ config, log, now, print, input }: ServiceOp
   // Delivery: the outbox dispatcher sends through this process's channels (in demo mode the
   // console prints what would be sent); the planners route to every configured channel.
   const running = await startChannels(services, { now, print });
-  const http = await startHttpServer({
-    database, log, now, host: config.HTTP_HOST, port: config.HTTP_PORT, maxBodyBytes: config.INGEST_MAX_BODY_BYTES,
-    staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS, workingHours: config.WORKING_HOURS,
-  });
   running.mount(http);
   print(t('http-listening', { url: http.url }));
   const dispatcher = new Dispatcher({ database, channels: running.channels, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });

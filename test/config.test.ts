@@ -16,7 +16,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('configuration', () => {
   it('defaults to a SQLite file under ./data with no chat channel', () => {
     const c = loadConfig({}, '/srv/dunghan');
-    expect(c.database).toEqual({ engine: 'sqlite', file: '/srv/dunghan/data/dunghan.db', url: 'file:./data/dunghan.db' });
+    expect(c.database).toEqual({ engine: 'sqlite', file: '/srv/dunghan/data/dunghan.db', url: 'file:./data/dunghan.db', ownFolder: true });
     expect(c.TELEGRAM_BOT_TOKEN).toBeUndefined();
     expect(c.LOG_LEVEL).toBe('info');
   });

@@ -26,3 +26,8 @@ config-hint-ingest-max-body-bytes = expected the maximum size of one ingest requ
 config-hint-stale-after-working-days = expected the working days without new data before the staleness alarm (1–30)
 config-hint-commit-max-working-days = expected the most working days ahead, from today, an official may commit to finishing a dossier by (1–250)
 config-hint-outbox-retention-days = expected the days sent messages are kept (7–3650)
+
+## The HTTP server cannot listen (start-up, before the banner)
+config-port-in-use = Port { $port } is in use — set HTTP_PORT.
+config-port-denied = Not allowed to open port { $port } (ports below 1024 need administrator rights) — set HTTP_PORT.
+config-host-unavailable = Address { $host } is not on this machine — set HTTP_HOST (e.g. 127.0.0.1 or 0.0.0.0).

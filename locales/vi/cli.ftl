@@ -47,11 +47,14 @@ cli-due-usage =
 
 cli-ask-summary = hỏi như một cán bộ: dunghan ask --as <mã cán bộ> "<tin nhắn>"
 cli-ask-usage =
-    Cách dùng: dunghan ask --as <mã cán bộ> "<tin nhắn>" [--json]
-      hoặc bấm một nút: dunghan ask --as <mã cán bộ> --button <dữ liệu nút>
+    Cách dùng: dunghan ask --as <mã cán bộ> "<tin nhắn>" [--at <ngày giờ>] [--json]
+      hoặc bấm một nút: dunghan ask --as <mã cán bộ> --button <dữ liệu nút> [--at <ngày giờ>]
+    --at: trả lời như vào thời điểm đó (mặc định: lúc này), ví dụ 2026-11-27T09:00:00+07:00 cho dữ liệu demo.
     Ví dụ: dunghan ask --as ct-xbs "/tiendo tháng này"
 cli-invite-summary = tạo mã mời liên kết tài khoản chat: dunghan invite <mã cán bộ>
-cli-invite-usage = Cách dùng: dunghan invite <mã cán bộ> [--hours 72] [--json]
+cli-invite-usage =
+    Cách dùng: dunghan invite <mã cán bộ> [--hours 72] [--at <ngày giờ>] [--json]
+    Mã có hiệu lực --hours giờ kể từ --at (mặc định: lúc này).
 cli-stats-summary = số liệu, tỷ lệ đúng hạn: dunghan stats [--unit <mã>] [--from] [--to] [--at] [--json]
 cli-stats-usage =
     Cách dùng: dunghan stats [--unit <mã đơn vị>] [--from 2026-01-01] [--to 2026-11-27] [--at <ngày giờ>] [--json]
@@ -83,6 +86,7 @@ due-bad-pause = --paused: "{ $value }" phải có dạng <từ>/<đến>, với 
 due-out-of-range = Không tính được hạn: { $detail }
 due-result = Hạn giải quyết: { $dueAt } ({ $weekday }) — { $reason }; bắt đầu tính từ { $startedAt }.
 due-skipped = Bỏ qua { $count } ngày nghỉ: { $days }.
+due-days-off-counted = Tính cả { $count } ngày nghỉ trong thời hạn (ngày theo lịch): { $days }.
 due-reason-working-days = tính theo ngày làm việc
 due-reason-working-hours = tính theo giờ làm việc
 due-reason-calendar-days = tính theo ngày theo lịch

@@ -29,3 +29,8 @@ config-hint-ingest-max-body-bytes = cần kích thước tối đa của một y
 config-hint-stale-after-working-days = cần số ngày làm việc không nhận được dữ liệu thì cảnh báo (1–30)
 config-hint-commit-max-working-days = cần số ngày làm việc tối đa, tính từ hôm nay, mà cán bộ được hẹn xử lý xong một hồ sơ (1–250)
 config-hint-outbox-retention-days = cần số ngày giữ lịch sử tin đã gửi (7–3650)
+
+## Máy chủ HTTP không mở được cổng (khi khởi động, trước dòng "đang chạy")
+config-port-in-use = Cổng { $port } đang được dùng — đặt HTTP_PORT khác.
+config-port-denied = Không được phép mở cổng { $port } (cổng dưới 1024 cần quyền quản trị) — đặt HTTP_PORT khác.
+config-host-unavailable = Địa chỉ { $host } không thuộc máy này — đặt HTTP_HOST khác (ví dụ 127.0.0.1 hoặc 0.0.0.0).

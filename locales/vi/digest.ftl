@@ -140,6 +140,8 @@ cli-digest-usage =
     --unit: bản tin gửi trưởng đơn vị (hoặc chủ tịch xã) đó; --area: bản tin toàn vùng của đơn vị đó.
     --send đưa bản tin của mọi người nhận vào hàng đợi gửi ngay (mỗi người nhận một lần mỗi tuần).
     targets: nơi nhận bản tin toàn vùng ngoài lãnh đạo và Phòng Cải cách hành chính; kênh là telegram hoặc zalo.
+    Nhóm chưa được đăng ký thì add đăng ký luôn (bot trả lời lệnh trong nhóm, chỉ số liệu tổng hợp) và remove bỏ nơi nhận
+    cuối cùng của nhóm thì huỷ đăng ký đó; remove không có --unit bỏ mọi nơi nhận của cán bộ hoặc nhóm đó.
 digest-dry-chart = Biểu đồ: { $file } ({ $width }×{ $height } điểm ảnh).
 digest-dry-plan = Tuần { $week }: { $messages ->
         [0] chưa có người nhận nào có tài khoản chat được liên kết, nên nếu gửi sẽ không có tin nào.
@@ -153,9 +155,34 @@ digest-targets-title = Nơi nhận bản tin toàn vùng (ngoài lãnh đạo v�
 digest-targets-empty = Chưa cấu hình nơi nhận nào thêm. Lãnh đạo và Phòng Cải cách hành chính vẫn nhận bản tin toàn vùng.
 digest-target-line = #{ $id } · { $who } · bản tin của { $unit }
 digest-target-added = Đã thêm nơi nhận bản tin: { $who } · bản tin của { $unit }.
-digest-target-exists = { $who } đã nhận bản tin của { $unit } từ trước.
+digest-target-exists = Đã có từ trước: { $who } · bản tin của { $unit }.
 digest-target-removed = Đã bỏ nơi nhận: { $who } · bản tin của { $unit }.
 digest-target-not-found = Không có nơi nhận nào là { $who } với bản tin của { $unit }.
+digest-target-not-found-any = Không có nơi nhận nào là { $who }.
+# What adding or removing a group target did to the group itself ($group: digest-group-name, $scope: digest-group-scope-*).
+digest-group-name = Nhóm { $channel } { $externalId } ({ $title })
+digest-group-scope-unit = về { $unit }
+digest-group-scope-asker = theo phạm vi được xem của người hỏi
+digest-group-answers = { $channel ->
+        [telegram] bot
+       *[other] tài khoản Zalo của đơn vị
+    } trả lời lệnh trong nhóm { $scope }, { $detail ->
+        [yes] được xem chi tiết hồ sơ
+       *[no] chỉ số liệu tổng hợp, không xem chi tiết hồ sơ
+    }
+digest-group-registered = { $group } chưa được đăng ký nên đã được đăng ký: { digest-group-answers }.{ $channel ->
+        [telegram] {" "}Xem: dunghan telegram groups list.
+       *[other] {""}
+    }
+digest-group-reactivated = { $group } đang tạm ngừng nên đã được bật lại: { digest-group-answers }.{ $channel ->
+        [telegram] {" "}Xem: dunghan telegram groups list.
+       *[other] {""}
+    }
+digest-group-unregistered = { $group } được đăng ký khi thêm nơi nhận nên nay đã huỷ đăng ký: không còn trả lời lệnh hay gửi tin vào nhóm.
+digest-group-kept = { $group } vẫn được đăng ký và { $channel ->
+        [telegram] bot vẫn trả lời lệnh trong nhóm; để bỏ: dunghan telegram groups remove { $externalId }.
+       *[other] tài khoản Zalo của đơn vị vẫn trả lời lệnh trong nhóm.
+    }
 digest-target-needs-one = Cần đúng một trong --official hoặc --group.
 digest-target-bad-group = --group: "{ $value }" phải có dạng telegram:<mã nhóm> hoặc zalo:<mã nhóm>.
 digest-who-official = cán bộ { $code } ({ $name })

@@ -23,7 +23,8 @@ cli-telegram-summary = Telegram: kiểm tra bot, đường link đăng ký, nhó
 cli-telegram-usage =
     Cách dùng:
       dunghan telegram check                       kiểm tra bot kết nối được tới Telegram (getMe)
-      dunghan telegram link <mã cán bộ> [--hours 72]   mã mời kèm đường link t.me/<bot>?start=<mã>
+      dunghan telegram link <mã cán bộ> [--hours 72] [--at <ngày giờ>]
+                                                   mã mời kèm đường link t.me/<bot>?start=<mã>, hiệu lực từ --at
       dunghan telegram groups list [--json]        các nhóm Telegram đã biết
       dunghan telegram groups add <mã nhóm> [--title <tên>] [--unit <mã đơn vị>] [--detail]
                                                    cấu hình một nhóm; --detail cho phép xem chi tiết từng hồ sơ

@@ -45,8 +45,14 @@ export type Due = {
   /** When the clock started (receipt moved into working hours). */
   startedAt: Date;
   reason: DueReason;
-  /** Days not worked from the receipt date up to the due date (for explanations). */
+  /**
+   * Days off the deadline passed over without counting them (for explanations): every day off from the
+   * receipt date to the due date under working-day and hour limits; under a calendar-day limit only
+   * those before the clock started and those the due date was moved across.
+   */
   workingDaysSkipped: LocalDate[];
+  /** Days off inside a calendar-day limit, which count towards it (empty for other limits). */
+  daysOffCounted: LocalDate[];
   /** Working time of the pauses, added to the due instant. */
   pausedMillis: number;
 };
@@ -82,8 +88,22 @@ export function computeDue(receivedAt: Date, limit: TimeLimit, cal: WorkCalendar
   const pausedMillis = pausedWorkingMillis(cal, opts.pauses ?? [], startedAt);
   if (pausedMillis > 0) dueAt = cal.addWorkingMillis(dueAt, pausedMillis);
 
-  const workingDaysSkipped = cal.nonWorkingEpochDays(epochDayOf(receivedAt), epochDayOf(dueAt));
-  return { dueAt, startedAt, reason, workingDaysSkipped, pausedMillis };
+  const receiptDay = epochDayOf(receivedAt);
+  const dueDay = epochDayOf(dueAt);
+  if (limit.unit !== 'calendar_days') {
+    return { dueAt, startedAt, reason, workingDaysSkipped: cal.nonWorkingEpochDays(receiptDay, dueDay), daysOffCounted: [], pausedMillis };
+  }
+  // Calendar days (start day + 1 … start day + N) count whatever they are; the last one may be moved off a day off.
+  const startDay = epochDayOf(startedAt);
+  const lastCounted = startDay + limit.value;
+  return {
+    dueAt,
+    startedAt,
+    reason,
+    workingDaysSkipped: [...cal.nonWorkingEpochDays(receiptDay, startDay), ...cal.nonWorkingEpochDays(lastCounted, dueDay)],
+    daysOffCounted: cal.nonWorkingEpochDays(startDay + 1, lastCounted),
+    pausedMillis,
+  };
 }
 
 function dayLimitDue(

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { secureSqliteFilesLogged } from '../db/sqlite-files.ts';
 import { createLogger, type Logger } from '../log.ts';
 
 export interface CliContext {
@@ -40,11 +41,16 @@ export interface Opened {
   database: Database;
 }
 
-/** Parses the configuration, opens the database and applies pending migrations. */
+/** One-shot commands talk to a person: only warnings unless LOG_LEVEL asks for more. */
+export function cliLogger(ctx: CliContext, config: Config, logStream: NodeJS.WritableStream = process.stderr): Logger {
+  return createLogger({ ...config, LOG_LEVEL: ctx.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, logStream);
+}
+
+/** Parses the configuration, tightens the SQLite file's mode if needed, opens the database and applies pending migrations. */
 export async function openForCli(ctx: CliContext, logStream: NodeJS.WritableStream = process.stderr): Promise<Opened> {
   const config = loadConfig(ctx.env, ctx.cwd);
-  // One-shot commands talk to a person: only warnings unless LOG_LEVEL asks for more.
-  const log = createLogger({ ...config, LOG_LEVEL: ctx.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' }, logStream);
+  const log = cliLogger(ctx, config, logStream);
+  secureSqliteFilesLogged(config.database, log);
   const { applied } = await migrate(config.database);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const database = await openDatabase(config.database);

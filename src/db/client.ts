@@ -1,12 +1,11 @@
 // One Prisma Client API over either engine. Both generated clients come from the same model
 // (prisma/schema.prisma), so the PostgreSQL one is used through the SQLite one's type.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client.ts';
 import { PrismaClient as PostgresClient } from './generated/postgresql/client.ts';
+import { secureSqliteFiles } from './sqlite-files.ts';
 import type { DatabaseTarget } from './url.ts';
 
 export type Db = SqliteClient;
@@ -21,10 +20,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Opens the database (creating the SQLite file's folder if needed). Does not migrate. */
+/** Opens the database (creating the SQLite file and its folder privately if needed). Does not migrate. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'sqlite') {
-    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    secureSqliteFiles(target);
     const db = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 15_000 }) });
     // WAL lets the CLI read while the service writes; NORMAL is durable across crashes in WAL.
     await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');

@@ -4,11 +4,11 @@
 // migration.sql runs in one transaction under a lock, so two instances starting together
 // apply it once, and a failed migration leaves nothing half-done.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { postgresConnection } from './client.ts';
+import { secureSqliteFiles } from './sqlite-files.ts';
 import type { DatabaseTarget } from './url.ts';
 
 export interface Migration {
@@ -65,7 +65,9 @@ function plan(migrations: Migration[], rows: AppliedRow[]): { todo: Migration[];
 
 export async function migrate(target: DatabaseTarget): Promise<MigrateResult> {
   const migrations = readMigrations(target.engine);
-  return target.engine === 'sqlite' ? migrateSqlite(target.file, migrations) : migratePostgres(target, migrations);
+  if (target.engine === 'postgresql') return migratePostgres(target, migrations);
+  secureSqliteFiles(target);
+  return migrateSqlite(target.file, migrations);
 }
 
 const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -80,7 +82,6 @@ const SQLITE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 function migrateSqlite(file: string, migrations: Migration[]): MigrateResult {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 15_000 });
   try {
     db.pragma('journal_mode = WAL');

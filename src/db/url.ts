@@ -1,9 +1,10 @@
 // DATABASE_URL: `file:<path>` selects SQLite (the embedded default), `postgresql://…` selects
 // PostgreSQL. A `?schema=<name>` parameter picks the PostgreSQL schema (default public).
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 export type DatabaseTarget =
-  | { engine: 'sqlite'; file: string; url: string }
+  /** ownFolder: the file is in dunghan's own `data/` folder of the working directory (whose mode dunghan may tighten). */
+  | { engine: 'sqlite'; file: string; url: string; ownFolder: boolean }
   | { engine: 'postgresql'; url: string; schema: string };
 
 export const DEFAULT_DATABASE_URL = 'file:./data/dunghan.db';
@@ -13,7 +14,8 @@ export function parseDatabaseUrl(url: string, cwd: string): DatabaseTarget | nul
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     if (!path || path.includes('?')) return null;
-    return { engine: 'sqlite', file: path === ':memory:' ? path : resolve(cwd, path), url };
+    const file = path === ':memory:' ? path : resolve(cwd, path);
+    return { engine: 'sqlite', file, url, ownFolder: file !== ':memory:' && dirname(file) === resolve(cwd, 'data') };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     let parsed: URL;

@@ -1,11 +1,13 @@
 // The service's HTTP server (node:http, no framework): a route table other capabilities add to,
 // /healthz, /metrics and the ingest API. A handler that throws gets a 500 without details; the
-// log line never holds a header, a token or a body.
+// log line never holds a header, a token or a body. A port in use (or an address not on this
+// machine) fails start-up with one bilingual line naming HTTP_PORT (HTTP_HOST), exit code 78.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
+import { unusableConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
 import type { Logger } from '../log.ts';
@@ -90,9 +92,10 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (e: Error) => reject(listenError(e, o));
+    server.once('error', failed);
     server.listen(o.port, o.host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -112,4 +115,20 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
         server.closeAllConnections();
       }),
   };
+}
+
+/** Why the server could not listen, as the one-line start-up message naming the variable to change. */
+function listenError(e: Error, o: Pick<HttpServerOptions, 'host' | 'port'>): Error {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return unusableConfig('HTTP_PORT', 'config-port-in-use', { port: String(o.port) });
+    case 'EACCES':
+      return unusableConfig('HTTP_PORT', 'config-port-denied', { port: String(o.port) });
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return unusableConfig('HTTP_HOST', 'config-host-unavailable', { host: o.host });
+    default:
+      return e;
+  }
 }

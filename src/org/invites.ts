@@ -12,11 +12,18 @@ const MAX_FAILURES_PER_HOUR = 5;
 export const canonicalCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const hash = (code: string): string => createHash('sha256').update(canonicalCode(code)).digest('hex');
 
-/** Creates an invitation for an official; returns the code (shown once, never stored). */
-export async function createInvite(db: Db, officialId: number, opts: { now: Date; hours?: number; createdBy: string }): Promise<{ code: string; expiresAt: Date }> {
+/**
+ * Creates an invitation for an official; returns the code (shown once, never stored). `validFrom`
+ * (default `now`) starts its validity, e.g. `dunghan invite --at`; `now` is when it is made (audited).
+ */
+export async function createInvite(
+  db: Db,
+  officialId: number,
+  opts: { now: Date; validFrom?: Date | undefined; hours?: number; createdBy: string },
+): Promise<{ code: string; expiresAt: Date }> {
   const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
-  const expiresAt = new Date(opts.now.getTime() + (opts.hours ?? INVITE_HOURS) * 3_600_000);
+  const expiresAt = new Date((opts.validFrom ?? opts.now).getTime() + (opts.hours ?? INVITE_HOURS) * 3_600_000);
   await db.$transaction([
     db.invite.create({ data: { officialId, codeHash: hash(code), expiresAt, createdAt: opts.now, createdBy: opts.createdBy } }),
     db.auditLog.create({ data: { at: opts.now, actor: opts.createdBy, action: 'invite.create', target: String(officialId), detail: JSON.stringify({ expiresAt }) } }),

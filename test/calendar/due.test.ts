@@ -86,6 +86,19 @@ describe('due-date details', () => {
     expect(computeDue(vn('2026-03-02 10:00'), days(1), cal).workingDaysSkipped).toEqual([]);
   });
 
+  it('under a calendar-day limit counts the days off inside it and skips only those the due date moved across', () => {
+    // Friday 6/2/2026 + 10 calendar days = Monday 16/2, inside Tết: moved to Monday 23/2.
+    const result = computeDue(vn('2026-02-06 10:00'), calendarDays(10), cal);
+    expect(result.daysOffCounted).toEqual(['2026-02-07', '2026-02-08', '2026-02-14', '2026-02-15']);
+    expect(result.workingDaysSkipped).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22']);
+    // Received on a Saturday: the clock starts Monday, so the weekend before it is skipped, not counted.
+    const weekend = computeDue(vn('2026-03-07 10:00'), calendarDays(3), cal);
+    expect(weekend.dueAt).toEqual(vn('2026-03-12 17:00'));
+    expect(weekend.workingDaysSkipped).toEqual(['2026-03-07', '2026-03-08']);
+    expect(weekend.daysOffCounted).toEqual([]);
+    expect(computeDue(vn('2025-01-24 18:00'), days(1), cal).daysOffCounted).toEqual([]);
+  });
+
   it('takes another cutoff', () => {
     const due = computeDue(vn('2026-03-02 15:30'), days(0), cal, { sameDayCutoff: '16:00' });
     expect(due.dueAt).toEqual(vn('2026-03-02 17:00'));

@@ -59,6 +59,45 @@ describe('dunghan ask and dunghan invite', () => {
     expect((await cli(['ask', '--as', 'nobody', '/tiendo'], env, now)).code).toBe(1);
   });
 
+  it('--at answers as of that instant, agreeing with status --at whatever the clock says', async () => {
+    const later = new Date('2027-06-01T02:00:00Z'); // the machine's clock, long after the demo data
+    const at = '2026-11-27T09:00:00+07:00';
+    const status = JSON.parse((await cli(['status', '--at', at, '--json'], env, later)).out) as { overdue: number };
+    const overdueCount = (out: string) => Number(/Hồ sơ quá hạn — Tỉnh Quảng Ngãi: ([\d.]+) hồ sơ/.exec(out)?.[1]?.replaceAll('.', ''));
+    const asked = await cli(['ask', '--as', 'ct-qng', '--at', at, '/quahan'], env, later);
+    expect(asked.code, asked.err).toBe(0);
+    expect(overdueCount(asked.out)).toBe(status.overdue);
+    expect(overdueCount((await cli(['ask', '--as', 'ct-qng', '/quahan'], env, later)).out)).toBeGreaterThan(status.overdue);
+    const progress = await cli(['ask', '--as', 'ct-xbs', '--at', at, 'tiến độ tháng này'], env, later);
+    expect(progress.out).toContain('Kỳ 01/11/2026 – 27/11/2026, số liệu lúc 09:00 27/11/2026');
+    // A button pressed "at" the same instant pages the same list.
+    const json = JSON.parse((await cli(['ask', '--as', 'ct-qng', '--at', at, '--json', '/quahan'], env, later)).out) as { buttons: { data: string }[][] }[];
+    const page2 = await cli(['ask', '--as', 'ct-qng', '--at', at, '--button', json[0]!.buttons.flat()[0]!.data], env, later);
+    expect(page2.out).toContain(`Trang 2/${Math.ceil(status.overdue / 10)}`);
+    const bad = await cli(['ask', '--as', 'ct-qng', '--at', 'hôm qua', '/quahan'], env, later);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--at');
+  });
+
+  it('invite --at counts the expiry from that instant, and the code redeems within it', async () => {
+    const later = new Date('2027-06-01T02:00:00Z');
+    const r = await cli(['invite', 'tp-xbs-kt', '--at', '2026-11-27T09:00:00+07:00', '--json'], env, later);
+    expect(r.code, r.err).toBe(0);
+    const { code, expiresAt } = JSON.parse(r.out) as { code: string; expiresAt: string };
+    expect(expiresAt).toBe('2026-11-30T02:00:00.000Z');
+    const database = await openDatabase(target.target);
+    // The audit log keeps when the invite was really made.
+    const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: 'invite.create' }, orderBy: { id: 'desc' } });
+    expect(audit.at).toEqual(later);
+    const services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+    const asker = { channel: 'zalo', externalId: 'z-at', chat: { kind: 'private' } } as const;
+    const [reply] = await handleMessage(services, asker, `đăng ký ${code}`, new Date('2026-11-28T02:00:00Z'));
+    expect(reply!.text).toContain('Đã liên kết');
+    await database.close();
+    const human = await cli(['invite', 'tp-xbs-kt', '--at', '2026-11-27T09:00:00+07:00'], env, later);
+    expect(human.out).toContain('hiệu lực tới 09:00 30/11/2026');
+  });
+
   it('creates a single-use invite that a chat account can redeem', async () => {
     const r = await cli(['invite', 'tp-xbs-kt', '--json'], env, now);
     const { code, expiresAt } = JSON.parse(r.out) as { code: string; expiresAt: string };

@@ -125,6 +125,22 @@ describe('dunghan due', () => {
     });
   });
 
+  it('a calendar-day limit counts the days off inside it and says so; only days the deadline moved over are skipped', async () => {
+    // 15 calendar days from Monday 2/3/2026 end on Tuesday 17/3: the two weekends inside count.
+    const r = await cli(['due', '--received', '2026-03-02T10:00:00+07:00', '--calendar-days', '15'], env);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('Bỏ qua');
+    expect(r.out).toContain('Tính cả 4 ngày nghỉ trong thời hạn (ngày theo lịch): 07/03, 08/03, 14/03, 15/03.');
+    expect((await dueAt(['--received', '2026-03-02T10:00:00+07:00', '--calendar-days', '15'])).workingDaysSkipped).toEqual([]);
+    // 5 calendar days end on Saturday 7/3: the weekend is skipped (due Monday 9/3), nothing before it was a day off.
+    const moved = await cli(['due', '--received', '2026-03-02T10:00:00+07:00', '--calendar-days', '5'], env);
+    expect(moved.out).toContain('Bỏ qua 2 ngày nghỉ: 07/03, 08/03.');
+    expect(moved.out).not.toContain('Tính cả');
+    expect((await dueAt(['--received', '2026-03-02T10:00:00+07:00', '--calendar-days', '5'])).workingDaysSkipped).toEqual(['2026-03-07', '2026-03-08']);
+    // Working days still skip every day off.
+    expect((await cli(['due', '--received', '2026-03-06T10:00:00+07:00', '--days', '1'], env)).out).toContain('Bỏ qua 2 ngày nghỉ: 07/03, 08/03.');
+  });
+
   it.each([
     [['--received', 'hôm qua', '--days', '1'], '--received'],
     [['--received', '2026-11-27', '--days', 'ba'], '--days'],

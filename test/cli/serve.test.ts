@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitOf, spawnCli, waitFor } from '../support/cli.ts';
 import { freshTarget, type TestTarget } from '../support/database.ts';
@@ -52,6 +53,26 @@ describe('npm start (dunghan serve)', () => {
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   }, 30_000);
+
+  it('a port in use stops start-up before the banner with one bilingual line, exit code 78', async () => {
+    const held = createServer();
+    await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+    const port = (held.address() as { port: number }).port;
+    try {
+      const t = await freshTarget();
+      targets.push(t);
+      const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0', HTTP_HOST: '127.0.0.1', HTTP_PORT: String(port) });
+      const exited = await waitFor(() => child.exitCode !== null, 45_000);
+      if (!exited) child.kill('SIGKILL');
+      expect(exited, `still running; stdout: ${child.output()}\nstderr: ${child.errors()}`).toBe(true);
+      expect(child.errors().trim().split('\n')).toEqual([`Cổng ${port} đang được dùng — đặt HTTP_PORT khác. / Port ${port} is in use — set HTTP_PORT.`]);
+      expect(child.exitCode).toBe(78);
+      expect(child.output()).not.toContain('Đúng Hạn đang chạy');
+      expect(child.output()).not.toContain('EADDRINUSE');
+    } finally {
+      held.close();
+    }
+  }, 60_000);
 
   it('a bad DATABASE_URL stops start-up with one readable line naming it', async () => {
     const child = spawnCli(['serve'], { DATABASE_URL: 'mysql://x' });

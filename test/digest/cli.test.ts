@@ -56,8 +56,9 @@ describe('dunghan digest --dry-run', () => {
 describe('dunghan digest targets', () => {
   it('adds, lists and removes broadcast targets, creating the chat group, with an audit trail', async () => {
     const add = await cli(['digest', 'targets', 'add', '--group', 'telegram:-100999', '--title', 'Nhóm CCHC'], env, MONDAY);
-    expect(add.out).toBe('Đã thêm nơi nhận bản tin: nhóm telegram -100999 (Nhóm CCHC) · bản tin của Tỉnh Thử.');
-    expect((await cli(['digest', 'targets', 'add', '--group', 'telegram:-100999'], env, MONDAY)).out).toContain('đã nhận bản tin của Tỉnh Thử từ trước');
+    expect(add.out.split('\n')[0]).toBe('Đã thêm nơi nhận bản tin: nhóm telegram -100999 (Nhóm CCHC) · bản tin của Tỉnh Thử.');
+    expect((await cli(['digest', 'targets', 'add', '--group', 'telegram:-100999'], env, MONDAY)).out)
+      .toBe('Đã có từ trước: nhóm telegram -100999 (Nhóm CCHC) · bản tin của Tỉnh Thử.');
     expect((await cli(['digest', 'targets', 'add', '--official', 'ct-c2', '--unit', 'C1'], env, MONDAY)).out)
       .toBe('Đã thêm nơi nhận bản tin: cán bộ ct-c2 (Cán bộ ct-c2) · bản tin của Xã Ân Phú.');
     const list = await cli(['digest', 'targets', 'list'], env, MONDAY);
@@ -79,6 +80,75 @@ describe('dunghan digest targets', () => {
       ['cli', 'digest.target.remove', 'official:ct-c2'],
     ]);
     expect(await database.db.chatGroup.count()).toBe(1);
+  });
+
+  it('says when adding a group registers it, and removing it without repeating --unit undoes exactly that', async () => {
+    const add = await cli(['digest', 'targets', 'add', '--group', 'telegram:-100777', '--title', 'Tổ một cửa Ân Phú', '--unit', 'C1'], env, MONDAY);
+    expect(add.code).toBe(0);
+    expect(add.out).toBe([
+      'Đã thêm nơi nhận bản tin: nhóm telegram -100777 (Tổ một cửa Ân Phú) · bản tin của Xã Ân Phú.',
+      'Nhóm telegram -100777 (Tổ một cửa Ân Phú) chưa được đăng ký nên đã được đăng ký: bot trả lời lệnh trong nhóm về Xã Ân Phú,'
+        + ' chỉ số liệu tổng hợp, không xem chi tiết hồ sơ. Xem: dunghan telegram groups list.',
+    ].join('\n'));
+    type Group = { id: string; unit: string | null; detailAllowed: boolean; active: boolean };
+    const groups = JSON.parse((await cli(['telegram', 'groups', 'list', '--json'], env, MONDAY)).out) as Group[];
+    expect(groups.find((g) => g.id === '-100777')).toMatchObject({ unit: 'C1', detailAllowed: false, active: true });
+
+    const removed = await cli(['digest', 'targets', 'remove', '--group', 'telegram:-100777'], env, MONDAY);
+    expect(removed.code, removed.err).toBe(0);
+    expect(removed.out).toBe([
+      'Đã bỏ nơi nhận: nhóm telegram -100777 (Tổ một cửa Ân Phú) · bản tin của Xã Ân Phú.',
+      'Nhóm telegram -100777 (Tổ một cửa Ân Phú) được đăng ký khi thêm nơi nhận nên nay đã huỷ đăng ký: không còn trả lời lệnh hay gửi tin vào nhóm.',
+    ].join('\n'));
+    const after = JSON.parse((await cli(['telegram', 'groups', 'list', '--json'], env, MONDAY)).out) as { id: string }[];
+    expect(after.map((g) => g.id)).not.toContain('-100777');
+    expect((await cli(['digest', 'targets', 'remove', '--group', 'telegram:-100777'], env, MONDAY)).code).toBe(1);
+    // Added again, it is registered again.
+    expect((await cli(['digest', 'targets', 'add', '--group', 'telegram:-100777', '--unit', 'C1'], env, MONDAY)).out).toContain('đã được đăng ký');
+    expect((await cli(['digest', 'targets', 'remove', '--group', 'telegram:-100777', '--unit', 'C1'], env, MONDAY)).out).toContain('đã huỷ đăng ký');
+  });
+
+  it('leaves a group configured on its own registered, and says so', async () => {
+    expect((await cli(['telegram', 'groups', 'add', '-100555', '--title', 'Nhóm lãnh đạo', '--unit', 'C2'], env, MONDAY)).code).toBe(0);
+    const add = await cli(['digest', 'targets', 'add', '--group', 'telegram:-100555', '--unit', 'C2'], env, MONDAY);
+    expect(add.out).toBe('Đã thêm nơi nhận bản tin: nhóm telegram -100555 (Nhóm lãnh đạo) · bản tin của Xã Bình Minh.');
+    const removed = await cli(['digest', 'targets', 'remove', '--group', 'telegram:-100555'], env, MONDAY);
+    expect(removed.out).toBe([
+      'Đã bỏ nơi nhận: nhóm telegram -100555 (Nhóm lãnh đạo) · bản tin của Xã Bình Minh.',
+      'Nhóm telegram -100555 (Nhóm lãnh đạo) vẫn được đăng ký và bot vẫn trả lời lệnh trong nhóm; để bỏ: dunghan telegram groups remove -100555.',
+    ].join('\n'));
+    const groups = JSON.parse((await cli(['telegram', 'groups', 'list', '--json'], env, MONDAY)).out) as { id: string; active: boolean }[];
+    expect(groups.find((g) => g.id === '-100555')?.active).toBe(true);
+  });
+
+  it('turns a paused group back on and off again; a Zalo group unbound to a unit answers in the asker\'s scope', async () => {
+    expect((await cli(['telegram', 'groups', 'add', '-100444', '--title', 'Nhóm cũ'], env, MONDAY)).code).toBe(0);
+    expect((await cli(['telegram', 'groups', 'remove', '-100444'], env, MONDAY)).code).toBe(0);
+    const add = await cli(['digest', 'targets', 'add', '--group', 'telegram:-100444'], env, MONDAY);
+    expect(add.out.split('\n')[1]).toBe('Nhóm telegram -100444 (Nhóm cũ) đang tạm ngừng nên đã được bật lại: bot trả lời lệnh trong nhóm'
+      + ' theo phạm vi được xem của người hỏi, chỉ số liệu tổng hợp, không xem chi tiết hồ sơ. Xem: dunghan telegram groups list.');
+    expect((await cli(['digest', 'targets', 'remove', '--group', 'telegram:-100444'], env, MONDAY)).out).toContain('nay đã huỷ đăng ký');
+    const group = await database.db.chatGroup.findUniqueOrThrow({ where: { channel_externalId: { channel: 'telegram', externalId: '-100444' } } });
+    expect([group.active, group.title]).toEqual([false, 'Nhóm cũ']); // paused again, as before, not deleted
+
+    const zalo = await cli(['digest', 'targets', 'add', '--group', 'zalo:777', '--title', 'Tổ CCHC'], env, MONDAY);
+    expect(zalo.out.split('\n')[1]).toBe('Nhóm zalo 777 (Tổ CCHC) chưa được đăng ký nên đã được đăng ký: tài khoản Zalo của đơn vị trả lời lệnh trong nhóm'
+      + ' theo phạm vi được xem của người hỏi, chỉ số liệu tổng hợp, không xem chi tiết hồ sơ.');
+    expect((await cli(['digest', 'targets', 'remove', '--group', 'zalo:777'], env, MONDAY)).out).toContain('nay đã huỷ đăng ký');
+    expect(await database.db.chatGroup.count({ where: { channel: 'zalo' } })).toBe(0);
+  });
+
+  it('removes an official\'s targets without repeating --unit, and treats the root unit as the default', async () => {
+    expect((await cli(['digest', 'targets', 'add', '--official', 'ct-c2', '--unit', 'C1'], env, MONDAY)).code).toBe(0);
+    expect((await cli(['digest', 'targets', 'add', '--official', 'ct-c2', '--unit', 'P'], env, MONDAY)).code).toBe(0);
+    expect((await cli(['digest', 'targets', 'add', '--official', 'ct-c2'], env, MONDAY)).out)
+      .toBe('Đã có từ trước: cán bộ ct-c2 (Cán bộ ct-c2) · bản tin của Tỉnh Thử.');
+    const removed = await cli(['digest', 'targets', 'remove', '--official', 'ct-c2'], env, MONDAY);
+    expect(removed.out.split('\n').sort()).toEqual([
+      'Đã bỏ nơi nhận: cán bộ ct-c2 (Cán bộ ct-c2) · bản tin của Tỉnh Thử.',
+      'Đã bỏ nơi nhận: cán bộ ct-c2 (Cán bộ ct-c2) · bản tin của Xã Ân Phú.',
+    ]);
+    expect(await database.db.digestTarget.count({ where: { officialId: { not: null } } })).toBe(0);
   });
 });
 

@@ -1,6 +1,10 @@
 // The HTTP server: the route table others add to, /healthz with registered checks (never a
 // secret), and /metrics in the Prometheus text format.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_WORKING_HOURS } from '../../src/calendar/hours.ts';
+import { ConfigError } from '../../src/config.ts';
+import { startHttpServer } from '../../src/http/server.ts';
+import { createLogger } from '../../src/log.ts';
 import { harness, item, postDossiers, send, type Harness } from './support.ts';
 import { fakeBotToken } from '../support/fake-token.ts';
 
@@ -10,6 +14,27 @@ beforeEach(async () => {
   h = await harness();
 });
 afterEach(async () => h.close());
+
+describe('listening', () => {
+  const start = (host: string, port: number) => startHttpServer({
+    database: h.database, log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), now: () => h.clock.now, host, port,
+    maxBodyBytes: 1024, staleAfterWorkingDays: 1, dueSoonWorkingDays: 1, workingHours: DEFAULT_WORKING_HOURS,
+  });
+
+  it('a port in use is a configuration error naming HTTP_PORT with the port, in Vietnamese then English', async () => {
+    const error = await start('127.0.0.1', h.http.port).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('HTTP_PORT');
+    expect((error as ConfigError).message).toBe(`Cổng ${h.http.port} đang được dùng — đặt HTTP_PORT khác. / Port ${h.http.port} is in use — set HTTP_PORT.`);
+  });
+
+  it('an address that is not on this machine names HTTP_HOST', async () => {
+    const error = await start('192.0.2.1', 0).catch((e: unknown) => e); // TEST-NET-1: never a local address
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('HTTP_HOST');
+    expect((error as ConfigError).message).toContain('Địa chỉ 192.0.2.1 không thuộc máy này — đặt HTTP_HOST khác');
+  });
+});
 
 describe('routes', () => {
   it('answers unknown paths 404 and wrong methods 405 with Allow, in JSON', async () => {

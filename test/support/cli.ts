@@ -26,11 +26,12 @@ export async function cli(argv: string[], env: Record<string, string>, now = new
 
 export const BIN = fileURLToPath(new URL('../../src/cli/bin.mjs', import.meta.url));
 
-/** Starts `dunghan …` as a child process with a clean environment plus `env`. */
-export function spawnCli(argv: string[], env: Record<string, string>): ChildProcess & { output: () => string; errors: () => string } {
+/** Starts `dunghan …` as a child process with a clean environment plus `env` (in `cwd`, default this one). */
+export function spawnCli(argv: string[], env: Record<string, string>, cwd?: string): ChildProcess & { output: () => string; errors: () => string } {
   const child = spawn(process.execPath, [BIN, ...argv], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(cwd ? { cwd } : {}),
   });
   let out = '';
   let err = '';

@@ -6,7 +6,7 @@ import { composeDigest } from '../../digest/compose.ts';
 import { DigestBuilder, type DigestKind } from '../../digest/data.ts';
 import { ChartRenderer } from '../../digest/images.ts';
 import { planDigests, runDigest } from '../../digest/run.ts';
-import { addTarget, listTargets, parseGroup, removeTarget, type TargetRecipient, type TargetRow } from '../../digest/targets.ts';
+import { addTarget, listTargets, parseGroup, removeTarget, type GroupChange, type TargetRecipient, type TargetRow } from '../../digest/targets.ts';
 import { formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { Metrics } from '../../metrics/metrics.ts';
@@ -80,21 +80,41 @@ async function targets(ctx: CliContext): Promise<number> {
     if (!g) throw new UsageError(t('digest-target-bad-group', { value: values.group! }));
     recipient = { kind: 'group', ...g, ...(values.title ? { title: values.title } : {}) };
   }
-  const unitCode = values.unit ?? null;
   return withDatabase(ctx, async ({ database: { db } }) => {
-    const result = sub === 'add' ? await addTarget(db, recipient, unitCode, 'cli', ctx.now()) : await removeTarget(db, recipient, unitCode, 'cli', ctx.now());
-    if (result === 'unknown_official') throw new CliError(t('console-unknown-official', { code: values.official! }));
-    if (result === 'unknown_unit') throw new CliError(t('cli-unknown-unit', { code: unitCode! }));
-    const root = (await loadUnitTree(db)).roots()[0];
-    const unitName = unitCode ? (await db.unit.findUniqueOrThrow({ where: { code: unitCode } })).name : (root?.name ?? '');
-    const who = recipient.kind === 'official'
-      ? t('digest-who-official', { code: recipient.code, name: (await db.official.findUniqueOrThrow({ where: { code: recipient.code } })).fullName })
-      : t('digest-who-group', { channel: recipient.channel, externalId: recipient.externalId, title: (await db.chatGroup.findUnique({ where: { channel_externalId: { channel: recipient.channel, externalId: recipient.externalId } } }))?.title ?? recipient.title ?? recipient.externalId });
-    if (result === 'not_found') throw new CliError(t('digest-target-not-found', { who, unit: unitName }));
-    const id = result === 'added' ? 'digest-target-added' : result === 'exists' ? 'digest-target-exists' : 'digest-target-removed';
-    ctx.out(t(id, { who, unit: unitName }));
+    // Named as they are before the change (removing may unregister the group).
+    let who: string;
+    if (recipient.kind === 'official') {
+      who = t('digest-who-official', { code: recipient.code, name: (await db.official.findUnique({ where: { code: recipient.code } }))?.fullName ?? '' });
+    } else {
+      const { channel, externalId } = recipient;
+      const known = await db.chatGroup.findUnique({ where: { channel_externalId: { channel, externalId } } });
+      who = t('digest-who-group', { channel, externalId, title: recipient.title ?? known?.title ?? externalId });
+    }
+    const result = sub === 'add'
+      ? await addTarget(db, recipient, values.unit ?? null, 'cli', ctx.now())
+      : await removeTarget(db, recipient, values.unit, 'cli', ctx.now());
+    if (result.status === 'unknown_official') throw new CliError(t('console-unknown-official', { code: values.official! }));
+    if (result.status === 'unknown_unit') throw new CliError(t('cli-unknown-unit', { code: values.unit! }));
+    const tree = await loadUnitTree(db);
+    const unitName = (code: string | null) => (code === null ? (tree.roots()[0]?.name ?? '') : (tree.byCode.get(code)?.name ?? code));
+    if (result.status === 'not_found') {
+      const unit = values.unit;
+      throw new CliError(unit === undefined ? t('digest-target-not-found-any', { who }) : t('digest-target-not-found', { who, unit: unitName(unit) }));
+    }
+    const lines = result.status === 'removed'
+      ? result.units.map((u) => t('digest-target-removed', { who, unit: unitName(u) }))
+      : [t(result.status === 'added' ? 'digest-target-added' : 'digest-target-exists', { who, unit: unitName(result.unit) })];
+    if (result.group) lines.push(groupChangeLine(result.group, unitName));
+    ctx.out(lines.join('\n'));
     return 0;
   });
+}
+
+/** One line saying what happened to the group itself (registered, turned back on, unregistered, or kept). */
+function groupChangeLine(g: GroupChange, unitName: (code: string | null) => string): string {
+  const group = t('digest-group-name', { channel: g.channel, externalId: g.externalId, title: g.title });
+  const scope = g.unit === null ? t('digest-group-scope-asker') : t('digest-group-scope-unit', { unit: unitName(g.unit) });
+  return t(`digest-group-${g.change}`, { group, channel: g.channel, externalId: g.externalId, scope, detail: g.detailAllowed ? 'yes' : 'no' });
 }
 
 async function list(ctx: CliContext, { database: { db } }: Opened, json: boolean): Promise<number> {

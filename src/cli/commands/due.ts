@@ -48,9 +48,9 @@ export const dueCommand: CliCommand = {
       }
       const dueDay = localDate(due.dueAt);
       ctx.out(t('due-result', { weekday: t(`weekday-${weekday(dueDay)}`), dueAt: formatDateTime(due.dueAt), reason: t(`due-reason-${due.reason.replaceAll('_', '-')}`), startedAt: formatDateTime(due.startedAt) }));
-      if (due.workingDaysSkipped.length > 0) {
-        ctx.out(t('due-skipped', { count: due.workingDaysSkipped.length, days: due.workingDaysSkipped.map((d) => formatLocalDate(d).slice(0, 5)).join(', ') }));
-      }
+      const dayList = (days: string[]) => days.map((d) => formatLocalDate(d).slice(0, 5)).join(', ');
+      if (due.daysOffCounted.length > 0) ctx.out(t('due-days-off-counted', { count: due.daysOffCounted.length, days: dayList(due.daysOffCounted) }));
+      if (due.workingDaysSkipped.length > 0) ctx.out(t('due-skipped', { count: due.workingDaysSkipped.length, days: dayList(due.workingDaysSkipped) }));
       return 0;
     });
   },

@@ -1,4 +1,4 @@
-// dunghan telegram check | link <official> | groups list|add|remove: the Telegram bot from the
+// dunghan telegram check | link <official> [--hours 72] [--at ISO] | groups list|add|remove: the Telegram bot from the
 // command line. Group ids are negative numbers, which parseArgs would take for options, so they
 // are picked out of the arguments first.
 import { Api } from 'grammy';
@@ -7,7 +7,7 @@ import type { Config } from '../../config.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { createInvite, INVITE_HOURS } from '../../org/invites.ts';
-import { parse, parseInteger } from '../args.ts';
+import { parse, parseInstant, parseInteger } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand, type CliContext } from '../context.ts';
 import { loadConfig } from '../../config.ts';
 
@@ -63,14 +63,15 @@ async function check(ctx: CliContext): Promise<number> {
 }
 
 async function link(ctx: CliContext): Promise<number> {
-  const { values, positionals } = parse(ctx.args, { hours: { type: 'string' } }, t('cli-telegram-usage'));
+  const { values, positionals } = parse(ctx.args, { hours: { type: 'string' }, at: { type: 'string' } }, t('cli-telegram-usage'));
   if (positionals.length !== 1) throw new UsageError(t('cli-telegram-usage'));
   const hours = values.hours ? parseInteger(values.hours, '--hours', 1, 24 * 30) : INVITE_HOURS;
+  const validFrom = values.at ? parseInstant(values.at, '--at') : undefined;
   const tg = telegramConfig(ctx);
   return withDatabase(ctx, async ({ database: { db } }) => {
     const official = await db.official.findUnique({ where: { code: positionals[0]! } });
     if (!official?.active) throw new CliError(t('console-unknown-official', { code: positionals[0]! }));
-    const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.now(), hours, createdBy: 'cli' });
+    const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.now(), validFrom, hours, createdBy: 'cli' });
     const args = { name: official.fullName, title: official.title, code, until: formatDateTime(expiresAt) };
     const me = await botUsername(tg);
     if ('error' in me) ctx.out(t('telegram-link-no-bot', { ...args, error: me.error }));

@@ -45,6 +45,14 @@ describe('dunghan telegram', () => {
     expect(await w.database.db.invite.count()).toBe(1);
   });
 
+  it('link --at: the invite is valid for --hours from that instant', async () => {
+    const r = await run(['link', 'tp-o', '--at', '2026-11-27T09:00:00+07:00', '--hours', '24']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('hiệu lực tới 09:00 28/11/2026');
+    expect((await w.database.db.invite.findFirstOrThrow()).expiresAt.toISOString()).toBe('2026-11-28T02:00:00.000Z');
+    await expect(run(['link', 'tp-o', '--at', '27/11'])).rejects.toThrow('--at');
+  });
+
   it('groups add (negative ids), list, remove', async () => {
     expect((await run(['groups', 'list'])).out).toBe(t('telegram-groups-empty'));
     const added = await run(['groups', 'add', '-1001234567890', '--title', 'Tổ một cửa xã Thử', '--unit', 'C', '--detail']);
