@@ -278,7 +278,8 @@ export class Dispatcher {
       await database.db.chatIdentity.updateMany({ where: { channel, externalId: row.address, active: true }, data: { active: false, deactivatedAt: now, deactivatedWhy: message.slice(0, 200) } });
     }
     if (row.officialId !== null) {
-      const other = (await addressesOf(database.db, [row.officialId])).get(row.officialId)?.find((a) => a.channel !== channel && this.#o.channels.has(a.channel));
+      // Whichever instance runs that channel sends it (src/outbox/stuck.ts if none does).
+      const other = (await addressesOf(database.db, [row.officialId])).get(row.officialId)?.find((a) => a.channel !== channel);
       if (other) {
         await enqueue(database.db, database.target.engine, [{
           dedupKey: `${row.dedupKey}|${other.channel}`, officialId: row.officialId, channel: other.channel, address: other.address,
