@@ -2,9 +2,10 @@
 // dispatcher retries, paces and deactivates — so a send either succeeds or throws a ChannelError
 // saying what to do next (429 → rate_limited with retry_after, 5xx/network → transient,
 // blocked/kicked/chat not found → unreachable, any other 400 → rejected).
-import { Api, type Transformer } from 'grammy';
+import type { Api, Transformer } from 'grammy';
 import type { Logger } from '../../log.ts';
 import type { Channel, Limits, OutgoingMessage } from '../channel.ts';
+import { telegramApi } from './api.ts';
 import { classify, toChannelError } from './errors.ts';
 import { SendGuard, type Rule } from './guard.ts';
 import { MAX_TEXT, sendTo } from './send.ts';
@@ -37,8 +38,7 @@ export interface TelegramChannelOptions {
 export const isGroupChat = (address: string): boolean => address.trim().startsWith('-');
 
 export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: Api } {
-  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25 });
-  if (opts.transformers?.length) api.config.use(...opts.transformers);
+  const api = telegramApi(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25, transformers: opts.transformers });
   const limits = opts.limits ?? TELEGRAM_LIMITS;
   const guard = new SendGuard();
   /** A group is a chat too: its own limit and the per-chat one both hold. */
