@@ -1,10 +1,11 @@
 // The Telegram channel of the outbox: one Bot API client of its own, without auto-retry — the
 // dispatcher retries, paces and deactivates — so a send either succeeds or throws a ChannelError
 // saying what to do next (429 → rate_limited with retry_after, 5xx/network → transient,
-// blocked/kicked/chat not found → unreachable, any other 400 → rejected).
+// blocked/kicked/chat not found → unreachable, any other 400 → rejected); ImageNotSent when the
+// text went but the photo did not.
 import type { Api, Transformer } from 'grammy';
 import type { Logger } from '../../log.ts';
-import type { Channel, Limits, OutgoingMessage } from '../channel.ts';
+import { ImageNotSent, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
 import { telegramApi } from './api.ts';
 import { classify, toChannelError } from './errors.ts';
 import { SendGuard, type Rule } from './guard.ts';
@@ -54,14 +55,16 @@ export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: 
     api,
     isGroup: isGroupChat,
     async send(address: string, message: OutgoingMessage): Promise<void> {
+      let sent;
       try {
-        await sendTo(api, address, message, {
+        sent = await sendTo(api, address, message, {
           admit: () => guard.admit(rules(address)),
           onDroppedButton: (data) => opts.log.warn({ channel: 'telegram', bytes: Buffer.byteLength(data) }, 'button data over 64 bytes dropped'),
         });
       } catch (e) {
         throw toChannelError(classify(e, opts.token));
       }
+      if (sent.imageError !== undefined) throw new ImageNotSent(toChannelError(classify(sent.imageError, opts.token)));
     },
   };
 }
