@@ -30,7 +30,8 @@ async function eventually(cond: () => Promise<boolean>, ms = 5_000): Promise<boo
 interface ListedRow { id: number; status: string; channel: string; address: string; stuck: boolean; lastError: string | null }
 
 /** The service on the seeded data, on a clock that starts at AT and moves with real time. */
-async function serve(url: string, env: Record<string, string>, print: (text: string) => void): Promise<{ service: Service; healthz: () => Promise<Record<string, unknown>> }> {
+type Running = { service: Service; healthz: () => Promise<Record<string, unknown>> };
+async function serve(url: string, env: Record<string, string>, print: (text: string) => void): Promise<Running> {
   const started = Date.now();
   const now = () => new Date(new Date(AT).getTime() + (Date.now() - started));
   const config = loadConfig({ DATABASE_URL: url, DEMO_SEED: 'never', HTTP_PORT: '0', LOG_LEVEL: 'silent', ...env });
@@ -46,7 +47,7 @@ async function serve(url: string, env: Record<string, string>, print: (text: str
 }
 
 describe('planning reminders from the officials’ chat accounts', () => {
-  it('alerts --run without a token plans a Telegram-linked official to Telegram; the row is stuck, visibly, until a service with the token delivers it', async () => {
+  it('alerts --run without a token plans a Telegram-linked official to Telegram; stuck, visibly, until a service with the token sends it', async () => {
     const { target, env } = await seededTarget();
     cleanup.push(() => target.drop());
     const database: Database = await openDatabase(target.target);
@@ -70,7 +71,8 @@ describe('planning reminders from the officials’ chat accounts', () => {
 
     // dunghan outbox lists it as stuck, in text and JSON.
     const listed = JSON.parse((await cli(['outbox', '--status', 'stuck', '--json'], env)).out) as ListedRow[];
-    expect(listed.filter((r) => r.channel === 'telegram')).toEqual([expect.objectContaining({ id: rows[0]!.id, status: 'pending', address: CHAT, stuck: true })]);
+    const row = { id: rows[0]!.id, status: 'pending', address: CHAT, stuck: true };
+    expect(listed.filter((r) => r.channel === 'telegram')).toEqual([expect.objectContaining(row)]);
     expect((await cli(['outbox'], env)).out).toContain(t('outbox-stuck-summary', { channel: 'telegram', count: '1' }));
 
     // A service without the token (demo mode, the console channel) cannot send it: /healthz says so.
@@ -84,7 +86,8 @@ describe('planning reminders from the officials’ chat accounts', () => {
     } finally {
       await demo.service.stop();
     }
-    expect(await db.outbox.findUniqueOrThrow({ where: { id: rows[0]!.id } })).toMatchObject({ status: 'pending', lastError: t('outbox-no-instance', { channel: 'telegram' }) });
+    const waiting = { status: 'pending', lastError: t('outbox-no-instance', { channel: 'telegram' }) };
+    expect(await db.outbox.findUniqueOrThrow({ where: { id: rows[0]!.id } })).toMatchObject(waiting);
 
     // Later, the service with the token delivers it.
     const stub: StubBotApi = await startStubBotApi((call) => (call.method === 'getUpdates' ? { body: { ok: true, result: [] }, delayMs: 200 } : undefined));

@@ -57,7 +57,8 @@ describe('channels that no instance runs', () => {
     clock = at(HEARTBEAT_TTL_MS + 1);
     expect(await stuckCounts(db, clock)).toEqual({ telegram: 3, zns: 1 });
     expect(await markStuck(db, clock)).toBe(4);
-    expect(await errors()).toEqual({ t1: noInstanceError('telegram'), t2: noInstanceError('telegram'), t3: noInstanceError('telegram'), z1: noInstanceError('zns') });
+    const telegram = noInstanceError('telegram');
+    expect(await errors()).toEqual({ t1: telegram, t2: telegram, t3: telegram, z1: noInstanceError('zns') });
     expect(await markStuck(db, clock)).toBe(0); // nothing changes twice
     await b.stop();
   });
@@ -75,9 +76,13 @@ describe('channels that no instance runs', () => {
     database = await testDatabase();
     const { db } = database;
     const unit = await db.unit.create({ data: { code: 'U', name: 'Đơn vị', kind: 'office', path: '/1/' } });
-    const o = await db.official.create({ data: { code: 'o1', fullName: 'Cán bộ Một', title: 'Trưởng phòng', role: 'unit_head', unitId: unit.id, preferredChannel: 'telegram' } });
-    await db.chatIdentity.createMany({ data: [{ officialId: o.id, channel: 'telegram', externalId: '111' }, { officialId: o.id, channel: 'zalo', externalId: 'u:222' }] });
-    await enqueue(db, database.target.engine, [{ dedupKey: 'r1', officialId: o.id, channel: 'telegram', address: '111', kind: 'overdue', payload: { text: 'nhắc' }, notBefore: T0 }], T0);
+    const o = await db.official.create({ data: { code: 'o1', fullName: 'Cán bộ Một', title: 'Trưởng phòng', role: 'unit_head', unitId: unit.id } });
+    await db.chatIdentity.createMany({ data: [
+      { officialId: o.id, channel: 'telegram', externalId: '111' },
+      { officialId: o.id, channel: 'zalo', externalId: 'u:222' },
+    ] });
+    const reminder = { dedupKey: 'r1', officialId: o.id, channel: 'telegram' as const, address: '111', kind: 'overdue', payload: { text: 'nhắc' } };
+    await enqueue(db, database.target.engine, [{ ...reminder, notBefore: T0 }], T0);
     const telegram: Channel = {
       name: 'telegram', maxText: 4096, limits: { perChat: fast, perGroup: fast, overall: fast }, isGroup: () => false,
       async send() {
