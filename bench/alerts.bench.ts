@@ -68,7 +68,6 @@ async function build(): Promise<void> {
 if (!existsSync(FILE)) await build();
 const database = await openDatabase(target);
 const services = { database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
-const channels = new Map([['telegram' as const, { maxText: 4096 }]]);
 const today = epochDayOf(NOW);
 const horizon = epochDayOf(calendar.endOfWorkingDay(calendar.nextWorkingDay(localDate(NOW), 1)));
 
@@ -80,7 +79,7 @@ let items = 0;
 let rows = 0;
 for (let i = 0; i < RUNS; i++) {
   let t = performance.now();
-  const r = await runAlerts(services, NOW, { dryRun: true, channels });
+  const r = await runAlerts(services, NOW, { dryRun: true });
   plan.push(performance.now() - t);
   messages = r.messages.length;
   items = r.items;

@@ -12,11 +12,13 @@ import { t } from './i18n/translate.ts';
 import type { Logger } from './log.ts';
 import { startAlertSchedule } from './alerts/schedule.ts';
 import { defaultPersona, startConsoleChat, type ConsoleChat } from './channels/console/chat.ts';
-import { configuredChannels, plannedChannels, startChannels } from './channels/start.ts';
+import { startHeartbeat } from './channels/heartbeat.ts';
+import { configuredChannels, startChannels } from './channels/start.ts';
 import type { Services } from './commands/types.ts';
 import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 import { startRetention } from './outbox/retention.ts';
+import { markStuck } from './outbox/stuck.ts';
 import { startHttpServer, type HttpServer } from './http/server.ts';
 import { watchStaleness } from './ingest/staleness.ts';
 
@@ -109,13 +111,15 @@ async function assembleService(
   }
 
   // Delivery: the outbox dispatcher sends through this process's channels (in demo mode the
-  // console prints what would be sent); the planners route to every configured channel.
+  // console prints what would be sent), and a heartbeat per channel tells every process which
+  // channels run somewhere. The planners route by the officials' chat accounts.
   const running = await startChannels(services, { now, print });
   running.mount(http);
   print(t('http-listening', { url: http.url }));
   const dispatcher = new Dispatcher({ database, channels: running.channels, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, now });
   dispatcher.start();
-  const alerts = startAlertSchedule({ services, channels: plannedChannels(config), now, everyMinutes: config.ALERTS_EVERY_MINUTES });
+  const heartbeat = await startHeartbeat(db, [...running.channels.keys()], { now, log, afterBeat: () => markStuck(db, now()) });
+  const alerts = startAlertSchedule({ services, now, everyMinutes: config.ALERTS_EVERY_MINUTES });
   const digest = startDigestSchedule({ services, now });
   const retention = startRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
   const staleness = watchStaleness({ database, now, workingHours: config.WORKING_HOURS, staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, log, everyMs: config.ALERTS_EVERY_MINUTES * 60_000 });
@@ -131,6 +135,7 @@ async function assembleService(
       retention.stop();
       staleness.stop();
       await dispatcher.stop();
+      await heartbeat.stop();
       await running.stop();
       await http.close();
       await database.close();

@@ -63,9 +63,9 @@ alerts-unaddressed = Chưa liên kết tài khoản chat nên chưa nhắc đư�
 alerts-dry-run = Xem trước: { $count } tin nhắn, sẽ gửi từ { $at }. Chưa ghi gì.
 alerts-written = Đã đưa { $count } tin nhắn vào hàng đợi, gửi từ { $at }.
 alerts-busy = Một lượt lập kế hoạch khác đang chạy; thử lại sau ít phút.
-cli-outbox-summary = hàng đợi gửi tin: dunghan outbox [--status dead] [--json] | retry <id>
+cli-outbox-summary = hàng đợi gửi tin: dunghan outbox [--status dead|stuck] [--json] | retry <id>
 cli-outbox-usage =
-    Cách dùng: dunghan outbox [--status pending|sending|sent|dead|cancelled] [--limit 50] [--json]
+    Cách dùng: dunghan outbox [--status pending|sending|sent|dead|cancelled|stuck] [--limit 50] [--json]
                dunghan outbox retry <id>   (gửi lại một tin đã hỏng)
 outbox-line = #{ $id } { $status } { $channel } { $address } { $kind } lần thử { $attempts } — { $at } { $error }
 outbox-empty = Hàng đợi trống.

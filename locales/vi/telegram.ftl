@@ -50,3 +50,5 @@ telegram-group-inactive = đã ngừng
 telegram-group-saved = Đã cấu hình nhóm { $id } ({ $title }): { $detail }.
 telegram-group-removed = Đã ngừng nhóm { $id }: bot không trả lời lệnh trong nhóm và không gửi bản tin vào nhóm này nữa.
 telegram-group-unknown = Không có nhóm Telegram mã { $id }.
+# Trả lời /baocao khi Telegram không nhận ảnh biểu đồ: vẫn gửi nội dung, kèm dòng này.
+telegram-chart-not-sent = (Chưa gửi được biểu đồ kèm theo; gõ lại lệnh sau ít phút để xem biểu đồ.)

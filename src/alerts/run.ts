@@ -1,5 +1,8 @@
 // One alert run: plan → dedup → group → quiet hours → outbox, under a lease so that two
-// overlapping runs (or two instances) never plan the same reminders twice.
+// overlapping runs (or two instances) never plan the same reminders twice. Each reminder goes to
+// the official's linked chat accounts (preferred first), whichever process plans it: never to the
+// channels the planning process happens to run. A channel no instance runs leaves its messages
+// pending and visibly stuck (src/outbox/stuck.ts) until one does.
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../calendar/time.ts';
 import { loadCalendar } from '../calendar/load.ts';
@@ -8,9 +11,10 @@ import { withLease } from '../db/lease.ts';
 import { attentionList, type AttentionItem } from '../dossiers/attention-list.ts';
 import { loadClocks } from '../dossiers/clocks.ts';
 import { stateOf } from '../dossiers/open.ts';
+import { MAX_TEXT } from '../channels/limits.ts';
 import type { ChannelName } from '../org/codes.ts';
 import { loadUnitTree } from '../org/tree.ts';
-import { addressesOf, type Address } from '../outbox/routing.ts';
+import { addressesOf } from '../outbox/routing.ts';
 import { sentKeys, dropSent } from './dedup.ts';
 import { groupMessages, type AlertMessage } from './group.ts';
 import { planItems, type Ack, type DossierFacts } from './plan.ts';
@@ -21,8 +25,6 @@ import { writeAlerts } from './write.ts';
 export interface AlertRunOptions {
   /** Print the plan without writing anything. */
   dryRun: boolean;
-  /** Channels that can deliver, with their text limit. */
-  channels: ReadonlyMap<ChannelName, { maxText: number }>;
 }
 
 export interface AlertRunResult {
@@ -39,17 +41,17 @@ export interface AlertRunResult {
 const LEASE_MS = 10 * 60_000;
 
 export async function runAlerts(services: Services, at: Date, opts: AlertRunOptions): Promise<AlertRunResult> {
-  if (opts.dryRun) return plan(services, at, opts);
+  if (opts.dryRun) return plan(services, at);
   // The lease covers planning and writing: a second run waits its turn and then finds the
   // items already logged.
   const result = await withLease(services.database.db, 'alerts', randomUUID(), LEASE_MS, at, async () => {
-    const r = await plan(services, at, opts);
+    const r = await plan(services, at);
     return { ...r, written: await writeAlerts(services.database, r.messages, r.notBefore, at) };
   });
   return result ?? { ran: false, items: 0, messages: [], unaddressed: [], notBefore: at, written: 0 };
 }
 
-async function plan(services: Services, at: Date, opts: AlertRunOptions): Promise<AlertRunResult> {
+async function plan(services: Services, at: Date): Promise<AlertRunResult> {
   const { database, config } = services;
   const { db } = database;
   const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, config.WORKING_HOURS)]);
@@ -80,24 +82,10 @@ async function plan(services: Services, at: Date, opts: AlertRunOptions): Promis
   });
   const fresh = dropSent(planned, await sentKeys(database, planned.map((i) => i.key)));
 
-  const addresses = await deliverableAddresses(services, fresh.map((i) => i.official.id), opts.channels);
+  const addresses = await addressesOf(db, fresh.map((i) => i.official.id));
   const { messages, unaddressed } = groupMessages(fresh, {
     addresses, tree, calendar, at,
-    maxText: (channel) => opts.channels.get(channel as ChannelName)?.maxText ?? 4096,
+    maxText: (channel) => MAX_TEXT[channel as ChannelName] ?? MAX_TEXT.zalo,
   });
   return { ran: true, items: fresh.length, messages, unaddressed, notBefore: nextWindow(at, calendar), written: 0 };
-}
-
-/**
- * The addresses on channels that can deliver now. In demo mode (only the console channel),
- * every official is reachable on the console under their code.
- */
-async function deliverableAddresses(services: Services, officialIds: number[], channels: ReadonlyMap<ChannelName, unknown>): Promise<Map<number, Address[]>> {
-  const { db } = services.database;
-  if (channels.size === 1 && channels.has('console')) {
-    const officials = await db.official.findMany({ where: { id: { in: [...new Set(officialIds)] } }, select: { id: true, code: true } });
-    return new Map(officials.map((o) => [o.id, [{ channel: 'console' as const, address: o.code }]]));
-  }
-  const all = await addressesOf(db, officialIds);
-  return new Map([...all].map(([id, list]) => [id, list.filter((a) => channels.has(a.channel))] as const).filter(([, list]) => list.length > 0));
 }

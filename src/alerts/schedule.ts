@@ -4,7 +4,6 @@
 import schedule from 'node-schedule';
 import { loadCalendar } from '../calendar/load.ts';
 import type { Services } from '../commands/types.ts';
-import type { ChannelName } from '../org/codes.ts';
 import { runAlerts } from './run.ts';
 
 export interface AlertSchedule {
@@ -14,8 +13,8 @@ export interface AlertSchedule {
   stop(): Promise<void>;
 }
 
-export function startAlertSchedule(opts: { services: Services; channels: ReadonlyMap<ChannelName, { maxText: number }>; now: () => Date; everyMinutes: number }): AlertSchedule {
-  const { services, channels, now } = opts;
+export function startAlertSchedule(opts: { services: Services; now: () => Date; everyMinutes: number }): AlertSchedule {
+  const { services, now } = opts;
   let running: Promise<void> | null = null;
   const tick = async () => {
     if (running) return running;
@@ -24,7 +23,7 @@ export function startAlertSchedule(opts: { services: Services; channels: Readonl
         const at = now();
         const calendar = await loadCalendar(services.database.db, services.config.WORKING_HOURS);
         if (calendar.workStart(at).getTime() !== at.getTime()) return; // outside working hours
-        const r = await runAlerts(services, at, { dryRun: false, channels });
+        const r = await runAlerts(services, at, { dryRun: false });
         if (r.written > 0 || r.unaddressed.length > 0) {
           services.log.info({ messages: r.written, items: r.items, unaddressed: r.unaddressed.map((o) => o.code) }, 'alerts planned');
         }

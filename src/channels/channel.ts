@@ -5,6 +5,7 @@ import type { Button } from '../commands/types.ts';
 import type { ChannelName } from '../org/codes.ts';
 
 export interface OutgoingMessage {
+  /** May be empty when only the image is left to send. */
   text: string;
   buttons?: Button[][];
   image?: { png: Buffer; caption?: string };
@@ -28,6 +29,17 @@ export class ChannelError extends Error {
     readonly retryAfterMs?: number,
   ) {
     super(message);
+  }
+}
+
+/**
+ * The text of a message arrived but its image did not: the dispatcher sends the image again on
+ * its own. The kind is the image's failure; an address that took the text is not unreachable, so
+ * a refusal of the image alone is "rejected".
+ */
+export class ImageNotSent extends ChannelError {
+  constructor(image: ChannelError) {
+    super(image.kind === 'unreachable' ? 'rejected' : image.kind, `image: ${image.message}`, image.retryAfterMs);
   }
 }
 

@@ -5,7 +5,6 @@
 // polls, and the others stand by to take over.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { MAX_TEXT } from './limits.ts';
 import type { Channel } from './channel.ts';
 import { consoleChannel } from './console/channel.ts';
 import { startTelegram } from './telegram/start.ts';
@@ -23,12 +22,6 @@ export function configuredChannels(config: Config): ChannelName[] {
   if (config.telegram) names.push('telegram');
   if (config.ZALO_CREDENTIALS_FILE) names.push('zalo');
   return names;
-}
-
-/** What the planner may route to: the configured channels, or the console in demo mode. */
-export function plannedChannels(config: Config): Map<ChannelName, { maxText: number }> {
-  const names = configuredChannels(config);
-  return new Map((names.length > 0 ? names : (['console'] as ChannelName[])).map((c) => [c, { maxText: MAX_TEXT[c] }]));
 }
 
 export interface RunningChannels {

@@ -49,6 +49,8 @@ export async function writeDemo(database: Database, data: DemoData, calendar: Wo
         const { id } = await insertUnit(tx, { code: u.code, name: u.name, kind: u.kind, parentCode: u.parent, agencyCode: u.agencyCode });
         unitId.set(u.code, id);
       }
+      // Demo officials are reachable on the console of demo mode (ranked after any account they
+      // link later): reminders are planned from chat accounts, and only demo data have this one.
       for (const o of data.officials) {
         await tx.official.create({
           data: {
@@ -59,6 +61,7 @@ export async function writeDemo(database: Database, data: DemoData, calendar: Wo
             unitId: unitId.get(o.unit)!,
             supervises: { create: o.supervises.map((code) => ({ unitId: unitId.get(code)! })) },
             fields: { create: o.fields.map((fieldCode) => ({ fieldCode })) },
+            identities: { create: [{ channel: 'console', externalId: o.code, linkedAt: now }] },
           },
         });
       }

@@ -1,5 +1,6 @@
 // GET /healthz: is the database reachable, when did each source last bring data (and are the
-// data stale), and the checks other capabilities register (Telegram, Zalo). Only booleans, short
+// data stale), messages waiting for a channel no instance runs (outbox.stuck, per channel), and
+// the checks other capabilities register (Telegram, Zalo). Only booleans, short
 // strings and numbers from a check are shown, token-like strings are masked, and a check that
 // throws or hangs reports ok: false without its error text (it might hold a secret).
 import type { ServerResponse } from 'node:http';
@@ -7,6 +8,7 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Database } from '../db/client.ts';
 import { dataStaleness } from '../ingest/staleness.ts';
 import { lastSuccessBySource } from '../ingest/runs.ts';
+import { stuckCounts } from '../outbox/stuck.ts';
 import { sendJson } from './respond.ts';
 
 /** What a check returns: ok, plus short details (booleans, numbers, strings) shown as they are. */
@@ -76,11 +78,12 @@ export async function health(
     sendJson(res, 503, { status: 'down', time: o.now.toISOString(), database: { ok: false, engine: o.database.target.engine }, checks });
     return;
   }
-  const [bySource, staleness] = await Promise.all([
+  const [bySource, staleness, stuck] = await Promise.all([
     lastSuccessBySource(db),
     o.calendar().then((calendar) => dataStaleness(db, { now: o.now, calendar, staleAfterWorkingDays: o.staleAfterWorkingDays })),
+    stuckCounts(db, o.now),
   ]);
-  const degraded = staleness.stale || Object.values(checks).some((c) => c.ok !== true);
+  const degraded = staleness.stale || Object.keys(stuck).length > 0 || Object.values(checks).some((c) => c.ok !== true);
   sendJson(res, 200, {
     status: degraded ? 'degraded' : 'ok',
     time: o.now.toISOString(),
@@ -91,6 +94,7 @@ export async function health(
       staleAfterWorkingDays: o.staleAfterWorkingDays,
       sources: Object.fromEntries([...bySource].map(([source, at]) => [source, at.toISOString()])),
     },
+    outbox: { stuck },
     checks,
   });
 }

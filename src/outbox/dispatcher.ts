@@ -4,11 +4,12 @@
 // messages in flight at a crash are sent twice. Failures retry with exponential backoff and
 // jitter, honouring a channel's retry_after; an unreachable address is deactivated and the
 // message re-routed to the official's other channel; rows that cannot be sent end "dead" and the
-// admins are told once.
+// admins are told once. A message whose text went but whose image did not is kept with a flag and
+// only its image is sent again, within the same number of attempts.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { ChannelError, type Channel, type ChannelErrorKind, type OutgoingMessage } from '../channels/channel.ts';
+import { ChannelError, ImageNotSent, type Channel, type ChannelErrorKind, type OutgoingMessage } from '../channels/channel.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../org/codes.ts';
@@ -158,14 +159,16 @@ export class Dispatcher {
     const row = { ...raw, id: Number(raw.id), attempts: Number(raw.attempts), officialId: raw.officialId === null ? null : Number(raw.officialId) };
     const channel = this.#o.channels.get(row.channel as ChannelName);
     if (!channel) return this.#fail(row, 'transient', `channel ${row.channel} is not running here`);
+    let payload: OutboxPayload | undefined;
     try {
-      const payload = JSON.parse(row.payload) as OutboxPayload;
+      payload = JSON.parse(row.payload) as OutboxPayload;
       const image = payload.image ? { png: await this.#image(payload.image.sha256), ...(payload.image.caption ? { caption: payload.image.caption } : {}) } : undefined;
-      const parts = splitText(payload.text, channel.maxText);
+      const parts = payload.textSent ? [''] : splitText(payload.text, channel.maxText);
+      let imageFailed: ImageNotSent | null = null;
       for (const [i, text] of parts.entries()) {
         const message: OutgoingMessage = { text };
         if (i === 0 && image) message.image = image;
-        if (i === parts.length - 1 && payload.buttons) message.buttons = payload.buttons;
+        if (i === parts.length - 1 && payload.buttons && !payload.textSent) message.buttons = payload.buttons;
         // A message not yet begun steps aside while its chat is busy, or behind the chat's messages
         // already waiting; its later parts wait here.
         const group = channel.isGroup(row.address);
@@ -179,12 +182,19 @@ export class Dispatcher {
         }
         const wait = this.#o.pacer.reserve(channel.name, row.address, group, channel.limits);
         if (wait > 0) await sleepFor(wait);
-        await this.#withTimeout(channel.send(row.address, message));
+        // The image rides on the first part: if only it failed, the rest of the text still goes.
+        await this.#withTimeout(channel.send(row.address, message)).catch((e: unknown) => {
+          if (!(e instanceof ImageNotSent)) throw e;
+          imageFailed = e;
+        });
       }
+      if (imageFailed) throw imageFailed;
       await this.#mark(row, { status: 'sent', sentAt: this.#o.now(), leaseOwner: null, leaseExpiresAt: null, lastError: null });
     } catch (e) {
       const err = e instanceof ChannelError ? e : new ChannelError('transient', e instanceof Error ? e.message : String(e));
-      await this.#fail(row, err.kind, err.message, err.retryAfterMs);
+      // The text is delivered: from now on only the image is sent.
+      const data = err instanceof ImageNotSent && payload && !payload.textSent ? { payload: JSON.stringify({ ...payload, textSent: true }) } : {};
+      await this.#fail(row, err.kind, err.message, err.retryAfterMs, data);
     }
   }
 
@@ -244,24 +254,27 @@ export class Dispatcher {
     await this.#o.database.db.outbox.updateMany({ where: { id: row.id, leaseOwner: this.#o.owner }, data: { ...data, updatedAt: this.#o.now() } });
   }
 
-  async #fail(row: Row, kind: ChannelErrorKind, message: string, retryAfterMs?: number): Promise<void> {
+  /** `data`: more columns to update with the outcome (the payload of a half-delivered message). */
+  async #fail(row: Row, kind: ChannelErrorKind, message: string, retryAfterMs?: number, data: Record<string, unknown> = {}): Promise<void> {
     const now = this.#o.now();
     const lastError = `${kind}: ${message}`.slice(0, 500);
-    this.#o.log.warn({ outboxId: row.id, channel: row.channel, kind, attempts: row.attempts }, 'delivery failed');
+    // The channel's own description: channels never put a secret in it (a Telegram token is scrubbed).
+    this.#o.log.warn({ outboxId: row.id, channel: row.channel, kind, attempts: row.attempts, error: lastError }, 'delivery failed');
     if (kind === 'rate_limited') {
       const wait = retryAfterMs ?? 1_000;
       this.#o.pacer.holdUntil(row.channel, now.getTime() + wait);
       // Waiting for the channel is not the message's fault: the attempt does not count.
-      await this.#mark(row, { status: 'pending', nextAttemptAt: new Date(now.getTime() + wait), attempts: row.attempts - 1, leaseOwner: null, leaseExpiresAt: null, lastError });
+      const next = new Date(now.getTime() + wait);
+      await this.#mark(row, { ...data, status: 'pending', nextAttemptAt: next, attempts: row.attempts - 1, leaseOwner: null, leaseExpiresAt: null, lastError });
       return;
     }
     if (kind === 'transient' && row.attempts < this.#o.maxAttempts) {
       const base = Math.min(this.#o.backoffMs * 2 ** (row.attempts - 1), this.#o.maxBackoffMs);
       const delay = Math.round(base * (0.5 + this.#o.random() / 2));
-      await this.#mark(row, { status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), leaseOwner: null, leaseExpiresAt: null, lastError });
+      await this.#mark(row, { ...data, status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), leaseOwner: null, leaseExpiresAt: null, lastError });
       return;
     }
-    await this.#mark(row, { status: 'dead', leaseOwner: null, leaseExpiresAt: null, lastError });
+    await this.#mark(row, { ...data, status: 'dead', leaseOwner: null, leaseExpiresAt: null, lastError });
     if (kind === 'unreachable') await this.#unreachable(row, message);
     else if (row.kind !== 'admin') await notifyAdmins(this.#o.database, { key: `dead:${row.id}`, id: 'outbox-dead', args: { id: String(row.id), channel: row.channel, error: lastError } }, now);
   }
@@ -278,7 +291,8 @@ export class Dispatcher {
       await database.db.chatIdentity.updateMany({ where: { channel, externalId: row.address, active: true }, data: { active: false, deactivatedAt: now, deactivatedWhy: message.slice(0, 200) } });
     }
     if (row.officialId !== null) {
-      const other = (await addressesOf(database.db, [row.officialId])).get(row.officialId)?.find((a) => a.channel !== channel && this.#o.channels.has(a.channel));
+      // Whichever instance runs that channel sends it (src/outbox/stuck.ts if none does).
+      const other = (await addressesOf(database.db, [row.officialId])).get(row.officialId)?.find((a) => a.channel !== channel);
       if (other) {
         await enqueue(database.db, database.target.engine, [{
           dedupKey: `${row.dedupKey}|${other.channel}`, officialId: row.officialId, channel: other.channel, address: other.address,

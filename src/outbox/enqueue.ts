@@ -1,10 +1,12 @@
 // Writing to the outbox: in the caller's transaction, skipping messages already there (same
-// dedupKey), so a plan written twice is sent once.
+// dedupKey), so a plan written twice is sent once. A message for a channel that no instance runs
+// is written all the same, with a lastError saying so (stuck.ts).
 import { createHash } from 'node:crypto';
 import { bulkInsert } from '../db/bulk.ts';
 import type { Db, Tx } from '../db/client.ts';
 import type { DatabaseTarget } from '../db/url.ts';
 import type { OutboxMessage } from './message.ts';
+import { startingErrors } from './stuck.ts';
 
 /** Stores a PNG once and returns its key for OutboxPayload.image. */
 export async function storeAttachment(db: Db | Tx, png: Buffer, now: Date): Promise<string> {
@@ -15,6 +17,8 @@ export async function storeAttachment(db: Db | Tx, png: Buffer, now: Date): Prom
 
 /** Adds the messages not already in the outbox; returns the dedupKeys actually added. */
 export async function enqueue(db: Db | Tx, engine: DatabaseTarget['engine'], messages: readonly OutboxMessage[], now: Date): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const errorOf = await startingErrors(db, now);
   const rows = messages.map((m) => ({
     dedupKey: m.dedupKey,
     officialId: m.officialId,
@@ -25,6 +29,7 @@ export async function enqueue(db: Db | Tx, engine: DatabaseTarget['engine'], mes
     status: 'pending',
     attempts: 0,
     nextAttemptAt: m.notBefore,
+    lastError: errorOf(m.channel),
     createdAt: now,
     updatedAt: now,
   }));

@@ -24,4 +24,6 @@ export interface OutboxPayload {
   buttons?: Button[][];
   /** Attachment.sha256 of a PNG stored once in the Attachment table. */
   image?: { sha256: string; caption?: string };
+  /** The text (and buttons) went; only the image is left to send (set by the dispatcher). */
+  textSent?: true;
 }

@@ -14,7 +14,6 @@ import { dossier, save, tinyOrg, vn, type TinyOrg } from '../support/dossiers.ts
 let database: TestDatabase;
 let org: TinyOrg;
 let services: Services;
-const channels = new Map([['telegram' as const, { maxText: 4096 }]]);
 
 beforeEach(async () => {
   database = await testDatabase();
@@ -43,7 +42,7 @@ afterEach(async () => database.drop());
 async function tick(local: string) {
   const at = vn(local);
   const before = await database.db.outbox.findMany({ select: { id: true } });
-  const r = await runAlerts(services, at, { dryRun: false, channels });
+  const r = await runAlerts(services, at, { dryRun: false });
   const rows = await database.db.outbox.findMany({ where: { id: { notIn: before.map((b) => b.id) } }, orderBy: { id: 'asc' } });
   return {
     result: r,
@@ -175,7 +174,7 @@ describe('quiet hours and grouping', () => {
   it('two runs at the same moment plan the reminders once', async () => {
     await save(database, org, [dossier(org, 'HS-4', { receivedAt: vn('2026-11-30 09:00') })], vn('2026-11-30 09:00'));
     const at = vn('2026-12-04 08:00');
-    const results = await Promise.all([runAlerts(services, at, { dryRun: false, channels }), runAlerts(services, at, { dryRun: false, channels })]);
+    const results = await Promise.all([runAlerts(services, at, { dryRun: false }), runAlerts(services, at, { dryRun: false })]);
     // The head and the deputy for land: two messages, written by one of the runs.
     expect(results.map((r) => r.written).sort()).toEqual([0, 2]);
     expect(results.filter((r) => r.ran)).toHaveLength(1);

@@ -44,8 +44,8 @@ async function dossiers(received: Record<string, number>) {
   await save(database, org, inputs, vn('2026-11-30 09:00'));
 }
 
-async function reminders(channel: ChannelName = 'telegram') {
-  const r = await runAlerts(services, AT, { dryRun: false, channels: new Map([[channel, { maxText: MAX_TEXT[channel] }]]) });
+async function reminders() {
+  const r = await runAlerts(services, AT, { dryRun: false });
   expect(r.unaddressed).toEqual([]);
   const rows = await database.db.outbox.findMany({ orderBy: { id: 'asc' } });
   return (address: string) => rows.filter((row) => row.address === address).map((row) => JSON.parse(row.payload) as { text: string; buttons?: Button[][] });
@@ -98,8 +98,9 @@ describe('a reminder\'s buttons', () => {
   it('on Zalo become numbered choices that fit the message with its text, each due-soon dossier with its draft', async () => {
     const tpo = await database.db.official.findUniqueOrThrow({ where: { code: 'tp-o' } });
     await database.db.chatIdentity.create({ data: { officialId: tpo.id, channel: 'zalo', externalId: 'u:zalo-tp-o' } });
+    await database.db.official.update({ where: { id: tpo.id }, data: { preferredChannel: 'zalo' } });
     await dossiers({ [LATE]: 20, [SOON]: 4 });
-    const [message] = (await reminders('zalo'))('u:zalo-tp-o');
+    const [message] = (await reminders())('u:zalo-tp-o');
     const plain = renderPlain(message!);
     expect(plain.text.length).toBeLessThanOrEqual(MAX_TEXT.zalo);
     for (const i of [21, 22, 23, 24]) {

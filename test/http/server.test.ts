@@ -73,7 +73,7 @@ describe('/healthz', () => {
     const empty = (await send(h.http.url, 'GET', '/healthz')).json();
     expect(empty).toEqual({
       status: 'ok', time: '2026-11-27T02:00:00.000Z', database: { ok: true, engine: h.database.target.engine },
-      ingest: { lastSuccessAt: null, stale: false, staleAfterWorkingDays: 1, sources: {} }, checks: {},
+      ingest: { lastSuccessAt: null, stale: false, staleAfterWorkingDays: 1, sources: {} }, outbox: { stuck: {} }, checks: {},
     });
     await postDossiers(h, [item('H-1')]);
     await h.database.db.ingestRun.create({ data: { source: 'import', kind: 'csv', startedAt: vn('2026-11-26T08:00:00'), finishedAt: vn('2026-11-26T08:05:00'), status: 'succeeded' } });

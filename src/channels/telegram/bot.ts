@@ -3,7 +3,7 @@ import { Bot, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { errorBoundary } from './boundary.ts';
 import type { BotDeps } from './deps.ts';
-import { logged } from './errors.ts';
+import { describeFailures, logged } from './errors.ts';
 import { buttons } from './features/buttons.ts';
 import { commands } from './features/commands.ts';
 import { groupGate } from './features/group-gate.ts';
@@ -27,6 +27,7 @@ export function createBot(o: CreateBotOptions): Bot<Context> {
   const bot = new Bot<Context>(o.token, { client: { apiRoot: o.apiRoot, timeoutSeconds: 60 }, ...(o.botInfo ? { botInfo: o.botInfo } : {}) });
 
   if (o.transformers?.length) bot.api.config.use(...o.transformers);
+  bot.api.config.use(describeFailures()); //    an error answer keeps its own words, never "?"
   bot.api.config.use(retryReplies()); //        429 / 5xx on replies: wait and retry, briefly
 
   bot.use(errorBoundary(o)); //                  never crash on an update; tell the person

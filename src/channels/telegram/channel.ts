@@ -1,10 +1,12 @@
 // The Telegram channel of the outbox: one Bot API client of its own, without auto-retry — the
 // dispatcher retries, paces and deactivates — so a send either succeeds or throws a ChannelError
 // saying what to do next (429 → rate_limited with retry_after, 5xx/network → transient,
-// blocked/kicked/chat not found → unreachable, any other 400 → rejected).
-import { Api, type Transformer } from 'grammy';
+// blocked/kicked/chat not found → unreachable, any other 400 → rejected); ImageNotSent when the
+// text went but the photo did not.
+import type { Api, Transformer } from 'grammy';
 import type { Logger } from '../../log.ts';
-import type { Channel, Limits, OutgoingMessage } from '../channel.ts';
+import { ImageNotSent, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
+import { telegramApi } from './api.ts';
 import { classify, toChannelError } from './errors.ts';
 import { SendGuard, type Rule } from './guard.ts';
 import { MAX_TEXT, sendTo } from './send.ts';
@@ -37,8 +39,7 @@ export interface TelegramChannelOptions {
 export const isGroupChat = (address: string): boolean => address.trim().startsWith('-');
 
 export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: Api } {
-  const api = new Api(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25 });
-  if (opts.transformers?.length) api.config.use(...opts.transformers);
+  const api = telegramApi(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25, transformers: opts.transformers });
   const limits = opts.limits ?? TELEGRAM_LIMITS;
   const guard = new SendGuard();
   /** A group is a chat too: its own limit and the per-chat one both hold. */
@@ -54,14 +55,16 @@ export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: 
     api,
     isGroup: isGroupChat,
     async send(address: string, message: OutgoingMessage): Promise<void> {
+      let sent;
       try {
-        await sendTo(api, address, message, {
+        sent = await sendTo(api, address, message, {
           admit: () => guard.admit(rules(address)),
           onDroppedButton: (data) => opts.log.warn({ channel: 'telegram', bytes: Buffer.byteLength(data) }, 'button data over 64 bytes dropped'),
         });
       } catch (e) {
         throw toChannelError(classify(e, opts.token));
       }
+      if (sent.imageError !== undefined) throw new ImageNotSent(toChannelError(classify(sent.imageError, opts.token)));
     },
   };
 }

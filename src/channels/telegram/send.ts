@@ -1,10 +1,16 @@
 // One message (text, buttons, image) to one chat through a Bot API client: the outbox channel
 // and the bot's replies both send this way. A photo carries the caption (≤ 1024 characters) or
 // the text when it fits; whatever does not fit follows as text messages of ≤ 4096 characters,
-// the buttons under the last one. Nothing here retries: the caller decides.
+// the buttons under the last one. Text and image are not all-or-nothing: when the photo fails
+// (any error) the text is sent without it and the image's failure is returned, so the caller can
+// send the image again on its own (the outbox) or say it is missing (a reply). Nothing here
+// retries: the caller decides.
 import { InputFile, type Api } from 'grammy';
 import type { OutgoingMessage } from '../channel.ts';
 import { splitText } from '../../outbox/split.ts';
+import { t } from '../../i18n/translate.ts';
+import type { Logger } from '../../log.ts';
+import { logged } from './errors.ts';
 import { inlineKeyboard } from './keyboard.ts';
 import { MAX_TEXT as CHANNEL_MAX_TEXT } from '../limits.ts';
 
@@ -15,6 +21,13 @@ export interface SendOptions {
   /** Waits until a request may leave (the channel's SendGuard); returns what to call when answered. */
   admit?: () => Promise<() => void>;
   onDroppedButton?: (data: string) => void;
+  /** Appended to the text when it goes without its image. */
+  noteWithoutImage?: string;
+}
+
+/** A send that delivered the text but not the image: why the image failed (as grammY raised it). */
+export interface SendResult {
+  imageError?: unknown;
 }
 
 type Part = { photo: Buffer; caption?: string } | { text: string };
@@ -38,21 +51,54 @@ export function partsOf(message: OutgoingMessage): Part[] {
   return parts;
 }
 
-/** Sends the parts in order; the first failure is thrown as grammY raised it. */
-export async function sendTo(api: Api, chatId: string | number, message: OutgoingMessage, opts: SendOptions = {}): Promise<void> {
-  const parts = partsOf(message);
+/**
+ * Sends the parts in order. If the photo (always the first part) fails, the text goes alone and
+ * the photo's error is returned; any other failure is thrown as grammY raised it.
+ */
+export async function sendTo(api: Api, chatId: string | number, message: OutgoingMessage, opts: SendOptions = {}): Promise<SendResult> {
   const keyboard = inlineKeyboard(message.buttons, opts.onDroppedButton);
-  for (const [i, part] of parts.entries()) {
-    const markup = i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {};
-    const answered = await opts.admit?.();
-    try {
-      if ('photo' in part) {
-        await api.sendPhoto(chatId, new InputFile(part.photo, 'bieu-do.png'), { ...(part.caption !== undefined ? { caption: part.caption } : {}), ...markup });
-      } else {
-        await api.sendMessage(chatId, part.text, { ...markup, link_preview_options: { is_disabled: true } });
+  /** `final`: the last of these parts ends the message (the buttons go under it). */
+  const send = async (parts: Part[], final = true) => {
+    for (const [i, part] of parts.entries()) {
+      const markup = final && i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {};
+      const answered = await opts.admit?.();
+      try {
+        if ('photo' in part) {
+          const caption = part.caption !== undefined ? { caption: part.caption } : {};
+          await api.sendPhoto(chatId, new InputFile(part.photo, 'bieu-do.png'), { ...caption, ...markup });
+        } else {
+          await api.sendMessage(chatId, part.text, { ...markup, link_preview_options: { is_disabled: true } });
+        }
+      } finally {
+        answered?.();
       }
-    } finally {
-      answered?.();
     }
+  };
+  const parts = partsOf(message);
+  const [first, ...rest] = parts;
+  if (!first || !('photo' in first)) {
+    await send(parts);
+    return {};
   }
+  try {
+    await send([first], rest.length === 0);
+  } catch (imageError) {
+    const text = [message.text, opts.noteWithoutImage ?? ''].filter((s) => s !== '').join('\n\n');
+    if (text !== '') await send(partsOf({ text }));
+    return { imageError };
+  }
+  await send(rest);
+  return {};
+}
+
+/**
+ * A reply to a person: as sendTo, and when the image could not go, the text says so and the
+ * failure is logged (a person waits: the image is not retried).
+ */
+export async function replyTo(api: Api, chatId: string | number, reply: OutgoingMessage, o: { log: Logger; token: string }): Promise<void> {
+  const { imageError } = await sendTo(api, chatId, reply, {
+    noteWithoutImage: t('telegram-chart-not-sent'),
+    onDroppedButton: (data) => o.log.warn({ bytes: Buffer.byteLength(data) }, 'button data over 64 bytes dropped'),
+  });
+  if (imageError !== undefined) o.log.warn({ ...logged(imageError, o.token) }, 'telegram chart not sent');
 }

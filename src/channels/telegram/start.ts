@@ -3,12 +3,13 @@
 // Telegram: connecting (getMe, the menu, the webhook) and polling run in the background and
 // retry with backoff, so a Telegram outage or a wrong token leaves the rest of the service up.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Api, type Bot, type Context, type Transformer } from 'grammy';
+import type { Bot, Context, Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Channel } from '../channel.ts';
 import type { Services } from '../../commands/types.ts';
 import { ALLOWED_UPDATES, createBot } from './bot.ts';
 import { telegramChannel } from './channel.ts';
+import { telegramApi } from './api.ts';
 import { logged } from './errors.ts';
 import { telegramHealth, type TelegramHealth } from './health.ts';
 import { registerMenu } from './menu.ts';
@@ -48,8 +49,7 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
   const bot = createBot({ ...deps, apiRoot, ...(o.transformers ? { transformers: o.transformers } : {}), ...(o.botInfo ? { botInfo: o.botInfo } : {}) });
   const channel = telegramChannel({ token, apiRoot, log, ...(o.transformers ? { transformers: o.transformers } : {}) });
   // /healthz gives a check 3 s; getMe gets 2.5 of them.
-  const probe = new Api(token, { apiRoot, timeoutSeconds: 2.5 });
-  if (o.transformers?.length) probe.config.use(...o.transformers);
+  const probe = telegramApi(token, { apiRoot, timeoutSeconds: 2.5, transformers: o.transformers });
   const health = telegramHealth(() => probe.getMe(), { token, now: o.now });
   const webhook = config.mode === 'webhook' ? telegramWebhook(bot, { url: config.webhookUrl, secret: config.webhookSecret, log, token }) : undefined;
 

@@ -8,7 +8,7 @@ import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../log.ts';
 import { splitText } from '../../outbox/split.ts';
 import { renderPlain } from '../console/render.ts';
-import { ChannelError, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
+import { ChannelError, ImageNotSent, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
 import { formatZaloAddress, splitZaloAddress, type GroupIds, type ZaloAddress } from './address.ts';
 import type { ZaloApi } from './api.ts';
 import { ChoiceMemory } from './choices.ts';
@@ -27,7 +27,6 @@ export const ZALO_MAX_PER_HOUR = 200;
 const CAPTION_MAX = 1000;
 /** After this many different recipients refused in a row, suspect Zalo or zca-js, not the recipients. */
 const UNREACHABLE_STREAK = 3;
-const TEXT_DONE_TTL_MS = 30 * 60_000;
 
 export interface ZaloChannelOptions {
   api: Pick<ZaloApi, 'sendMessage'>;
@@ -57,8 +56,6 @@ export class ZaloChannel implements Channel {
   readonly #o: Required<Omit<ZaloChannelOptions, 'nameOf' | 'choices' | 'groups'>> & Pick<ZaloChannelOptions, 'nameOf' | 'groups'>;
   readonly #gate: SendGate;
   readonly #recent: RecentContent;
-  /** Text steps of text+image messages already delivered, so a retried message does not repeat them. */
-  readonly #textDone = new Map<string, number>();
   readonly #refused = new Set<string>();
   #sessionBroken = false;
 
@@ -118,15 +115,19 @@ export class ZaloChannel implements Channel {
     const image = message.image;
     if (plain.text.trim() === '' && !image) throw new ChannelError('rejected', 'empty message');
     if (image && !pngSize(image.png)) throw new ChannelError('rejected', 'the image is not a PNG');
-    const doneKey = image ? contentKey(formatZaloAddress(target), plain.text, image.png, image.caption ?? '') : null;
-    if (plain.text.trim() !== '' && !(doneKey && this.#isDone(doneKey))) {
+    const textSent = plain.text.trim() !== '';
+    if (textSent) {
       for (const part of splitText(plain.text, this.maxText)) await this.#sendText(target, part, mode);
-      if (doneKey) this.#markDone(doneKey);
+      // Remembered once delivered: the next bare number from this chat presses one of them.
+      this.choices.set(choicesKey, plain.choices);
     }
-    if (image) await this.#sendImage(target, image.png, (image.caption ?? '').slice(0, CAPTION_MAX), mode);
-    if (doneKey) this.#textDone.delete(doneKey);
-    // Remembered once delivered: the next bare number from this chat presses one of them.
-    this.choices.set(choicesKey, plain.choices);
+    if (!image) return;
+    try {
+      await this.#sendImage(target, image.png, (image.caption ?? '').slice(0, CAPTION_MAX), mode);
+    } catch (e) {
+      // The text went: the outbox sends the image again on its own (never the text twice).
+      throw textSent && mode === 'outbox' && e instanceof ChannelError ? new ImageNotSent(e) : e;
+    }
   }
 
   async #sendText(target: ZaloAddress, text: string, mode: Mode): Promise<void> {
@@ -202,19 +203,6 @@ export class ZaloChannel implements Channel {
     }
     log.warn({ kind: f.kind, reason: f.reason }, 'zalo: send failed');
     return f;
-  }
-
-  #isDone(key: string): boolean {
-    const at = this.#textDone.get(key);
-    return at !== undefined && at > this.#o.clock.now() - TEXT_DONE_TTL_MS;
-  }
-
-  #markDone(key: string): void {
-    this.#textDone.set(key, this.#o.clock.now());
-    for (const [k, at] of this.#textDone) {
-      if (this.#textDone.size <= 500 && at > this.#o.clock.now() - TEXT_DONE_TTL_MS) break;
-      this.#textDone.delete(k);
-    }
   }
 }
 

@@ -1,9 +1,11 @@
 // dunghan alerts --dry-run|--run [--at ISO] [--json]: the reminder plan (who, which channel,
 // which stage, which dossiers, the text); --run writes it to the outbox (the service sends it).
+// The channels come from the officials' chat accounts, never from this shell's environment; the
+// messages waiting for a channel no instance runs are counted ("stuck").
 import { runAlerts } from '../../alerts/run.ts';
-import { plannedChannels } from '../../channels/start.ts';
 import { t } from '../../i18n/translate.ts';
-import { formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, formatInt } from '../../i18n/format.ts';
+import { stuckCounts } from '../../outbox/stuck.ts';
 import { parse, parseInstant } from '../args.ts';
 import { UsageError, withDatabase, type CliCommand } from '../context.ts';
 
@@ -16,13 +18,15 @@ export const alertsCommand: CliCommand = {
     if (positionals.length > 0 || values['dry-run'] === values.run) throw new UsageError(t('cli-alerts-usage'));
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
     return withDatabase(ctx, async ({ config, log, database }) => {
-      const r = await runAlerts({ database, config, log, metricsCache: new Map() }, at, { dryRun: values['dry-run'] === true, channels: plannedChannels(config) });
+      const r = await runAlerts({ database, config, log, metricsCache: new Map() }, at, { dryRun: values['dry-run'] === true });
+      const stuck = await stuckCounts(database.db, ctx.now());
       if (values.json) {
         ctx.out(JSON.stringify({
           notBefore: r.notBefore.toISOString(),
           written: r.written,
           messages: r.messages.map((m) => ({ recipient: m.official.code, channel: m.address.channel, address: m.address.address, stages: m.stages, dossiers: m.dossierCodes, text: m.text })),
           unaddressed: r.unaddressed.map((o) => o.code),
+          stuck,
         }));
         return 0;
       }
@@ -34,6 +38,7 @@ export const alertsCommand: CliCommand = {
       ctx.out(values.run
         ? (r.ran ? t('alerts-written', { count: String(r.written), at: formatDateTime(r.notBefore) }) : t('alerts-busy'))
         : t('alerts-dry-run', { count: String(r.messages.length), at: formatDateTime(r.notBefore) }));
+      for (const [channel, count] of Object.entries(stuck)) ctx.out(t('outbox-stuck-summary', { channel, count: formatInt(count) }));
       return 0;
     });
   },

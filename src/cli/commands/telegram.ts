@@ -1,7 +1,7 @@
 // dunghan telegram check | link <official> [--hours 72] [--at ISO] | groups list|add|remove: the Telegram bot from the
 // command line. Group ids are negative numbers, which parseArgs would take for options, so they
 // are picked out of the arguments first.
-import { Api } from 'grammy';
+import { telegramApi } from '../../channels/telegram/api.ts';
 import { logged } from '../../channels/telegram/errors.ts';
 import type { Config } from '../../config.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -43,7 +43,7 @@ function telegramConfig(ctx: CliContext): Telegram {
 /** The bot's @username, or the (token-free) reason it could not be read. */
 async function botUsername(tg: Telegram): Promise<{ username: string } | { error: string }> {
   try {
-    const me = await new Api(tg.token, { apiRoot: tg.apiRoot, timeoutSeconds: 10 }).getMe();
+    const me = await telegramApi(tg.token, { apiRoot: tg.apiRoot, timeoutSeconds: 10 }).getMe();
     return { username: me.username };
   } catch (e) {
     return { error: logged(e, tg.token).error };

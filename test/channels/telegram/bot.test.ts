@@ -166,6 +166,21 @@ describe('never crashing', () => {
     expect(lines.find((l) => l.msg === 'telegram update failed')).toMatchObject({ kind: 'rejected', code: 400, error: 'sendMessage: 400 Bad Request: something unexpected' });
   });
 
+  it('/baocao whose chart Telegram will not take still answers with the digest text and says the chart is missing', async () => {
+    stub.respond = (c) => (c.method === 'sendPhoto' ? { status: 500, body: { message: "API method 'sendPhoto' is not supported." } } : undefined);
+    const before = logs.length;
+    await tg.bot.handleUpdate(text(1001, PRIVATE(1001), '/baocao'));
+    expect(stub.of('sendPhoto')).toHaveLength(1);
+    const texts = sent().map((m) => m.text);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toMatch(/^📊 BẢN TIN CẢI CÁCH HÀNH CHÍNH — Phòng Kinh tế xã Thử/);
+    expect(texts[0]).toContain(t('telegram-chart-not-sent'));
+    expect(texts).not.toContain(t('chat-error'));
+    expect(stub.of('sendMessage')[0]!.fields.reply_markup).toBeDefined(); // the period buttons stay
+    const lines = logs.slice(before).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === 'telegram chart not sent')).toMatchObject({ error: "sendPhoto: API method 'sendPhoto' is not supported." });
+  });
+
   it('a reply hit by 429 waits retry_after and is sent once more', async () => {
     let first = true;
     stub.respond = (c) => {

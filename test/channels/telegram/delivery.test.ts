@@ -6,10 +6,10 @@ import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { telegramChannel } from '../../../src/channels/telegram/channel.ts';
 import { createLogger } from '../../../src/log.ts';
-import { enqueue } from '../../../src/outbox/enqueue.ts';
+import { enqueue, storeAttachment } from '../../../src/outbox/enqueue.ts';
 import { Dispatcher } from '../../../src/outbox/dispatcher.ts';
 import { freePort } from './support/emulator.ts';
-import { apiError, startStubBotApi, type StubAnswer, type StubBotApi } from './support/stub-bot-api.ts';
+import { apiError, startStubBotApi, type StubAnswer, type StubBotApi, type StubCall } from './support/stub-bot-api.ts';
 import { TOKEN, world, type World } from './support/world.ts';
 
 let stub: StubBotApi;
@@ -46,6 +46,17 @@ function dispatcher(apiRoot = stub.url) {
 
 async function message(key: string, address = '1001') {
   await enqueue(w.database.db, w.database.target.engine, [{ dedupKey: key, officialId: address === '1001' ? w.officials.tpo : null, channel: 'telegram', address, kind: 'overdue', payload: { text: `nhắc ${key}` }, notBefore: clock }], clock);
+}
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(2000, 7)]);
+
+/** A digest as the weekly run writes it: text, and the chart with its caption. */
+async function digestRow(key: string, address = '1001') {
+  const sha256 = await storeAttachment(w.database.db, PNG, clock);
+  await enqueue(w.database.db, w.database.target.engine, [{
+    dedupKey: key, officialId: null, channel: 'telegram', address, kind: 'digest',
+    payload: { text: '📊 Bản tin tuần: đúng hạn 95,20%', image: { sha256, caption: 'Biểu đồ tỷ lệ đúng hạn' } }, notBefore: clock,
+  }], clock);
 }
 
 /** Answers the first calls to `method` as listed, then successfully. */
@@ -147,6 +158,68 @@ describe('Telegram delivery errors', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ address: '7000', status: 'sent' });
     expect(sends('7000')[0]!.fields.text).toContain('người nhận đã chặn bot');
+  });
+
+  it('an error answer not shaped like the Bot API’s (an emulator’s, a proxy’s) keeps its own description in lastError and the log, never the token', async () => {
+    const d = dispatcher();
+    await message('h');
+    const before = logs.length;
+    script('sendMessage', [
+      { status: 500, body: { message: `API method 'sendMessage' is not supported (/bot${TOKEN}/sendMessage).` } },
+      { status: 502, raw: true, body: '<html>502 Bad Gateway</html>' },
+    ]);
+    await d.runOnce();
+    const described = "transient: sendMessage: API method 'sendMessage' is not supported (/bot***/sendMessage).";
+    expect(await row('h')).toMatchObject({ status: 'pending', lastError: described });
+    expect(logs.slice(before)).toContain(described.slice('transient: '.length));
+    later(1_000);
+    await d.runOnce();
+    // A page that is not JSON at all: what the parser said of it.
+    expect((await row('h')).lastError).toMatch(/^transient: Network request for 'sendMessage' failed! \(\w+Error: .*<html>502.*not valid JSON\)$/);
+    expect(logs.slice(before)).not.toContain(SECRET);
+  });
+
+  it('a photo that fails: the digest text arrives at once, then only the image is tried again until it goes', async () => {
+    const d = dispatcher();
+    await digestRow('i');
+    const unsupported = { status: 500, body: { message: "API method 'sendPhoto' is not supported." } };
+    script('sendPhoto', [unsupported, unsupported]);
+    await d.runOnce();
+    expect(sends('1001').map((c) => c.fields.text)).toEqual(['📊 Bản tin tuần: đúng hạn 95,20%']);
+    expect(await row('i')).toMatchObject({ status: 'pending', attempts: 1, lastError: "transient: image: sendPhoto: API method 'sendPhoto' is not supported." });
+    later(1_000);
+    await d.runOnce();
+    expect(await row('i')).toMatchObject({ status: 'pending', attempts: 2 });
+    later(2_000);
+    await d.runOnce();
+    expect(await row('i')).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(sends('1001')).toHaveLength(1); // the text once, whatever the image did
+    const photo = (c: StubCall) => c.files[/^attach:\/\/(.+)$/.exec(String(c.fields.photo))?.[1] ?? '']?.data.length;
+    expect(stub.of('sendPhoto').map((c) => [String(c.fields.chat_id), c.fields.caption, photo(c)])).toEqual(Array(3).fill(['1001', 'Biểu đồ tỷ lệ đúng hạn', PNG.length]));
+  });
+
+  it('a photo that keeps failing ends dead after maxAttempts with the admins told once; one Telegram refuses outright is dead at once', async () => {
+    const d = dispatcher();
+    await digestRow('j');
+    stub.respond = (call) => (call.method === 'sendPhoto' ? { status: 500, body: { message: 'no photos today' } } : undefined);
+    for (const wait of [0, 1_000, 2_000, 4_000]) {
+      later(wait);
+      await d.runOnce();
+    }
+    expect(await row('j')).toMatchObject({ status: 'dead', attempts: 3, lastError: 'transient: image: sendPhoto: no photos today' });
+    expect(stub.of('sendPhoto')).toHaveLength(3);
+    expect(sends('1001')).toHaveLength(1);
+    expect(sends('7000').map((c) => String(c.fields.text))).toEqual([expect.stringContaining('no photos today')]);
+
+    await digestRow('k', '1002');
+    await w.database.db.chatIdentity.create({ data: { officialId: w.officials.ctc, channel: 'telegram', externalId: '1002' } });
+    stub.respond = (call) => (call.method === 'sendPhoto' ? apiError(400, 'Bad Request: not enough rights to send photos to the chat') : undefined);
+    later(60_000);
+    await d.runOnce();
+    expect(await row('k')).toMatchObject({ status: 'dead', attempts: 1, lastError: 'rejected: image: sendPhoto: 400 Bad Request: not enough rights to send photos to the chat' });
+    expect(sends('1002')).toHaveLength(1);
+    // The chat took the text: it is not deactivated.
+    expect((await w.database.db.chatIdentity.findFirstOrThrow({ where: { externalId: '1002' } })).active).toBe(true);
   });
 
   it('400 chat not found is unreachable; another 400 is rejected without touching the identity; 401 is the service\'s fault', async () => {

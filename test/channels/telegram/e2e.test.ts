@@ -179,7 +179,7 @@ describe('an official on Telegram, end to end through the emulator', () => {
 
   it('delivers a planned alert through the dispatcher; its ack: button records the commitment, and the next run does not remind them of it', async () => {
     const channels = new Map([['telegram' as const, tg.channel]]);
-    const run = await runAlerts(services, clock, { dryRun: false, channels });
+    const run = await runAlerts(services, clock, { dryRun: false });
     expect(run.written).toBeGreaterThanOrEqual(2);
     const dispatcher = new Dispatcher({ database: w.database, channels, log: services.log, maxAttempts: 3, now: () => clock });
     await dispatcher.runOnce();
@@ -200,7 +200,7 @@ describe('an official on Telegram, end to end through the emulator', () => {
 
     // Monday: every dossier is in a new overdue cycle, so each would be reminded — except the committed one.
     clock = vn('2026-12-07 09:00');
-    await runAlerts(services, clock, { dryRun: false, channels });
+    await runAlerts(services, clock, { dryRun: false });
     const next = await w.database.db.outbox.findMany({ where: { address: '1001', status: 'pending' } });
     expect(next).toHaveLength(1);
     const text = (JSON.parse(next[0]!.payload) as { text: string }).text;

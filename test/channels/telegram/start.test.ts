@@ -2,10 +2,12 @@
 // serves updates through a node:http handler that checks the secret; long polling survives a
 // Bot API that fails; health reports getMe without the token; stop() always returns.
 import { createServer, type Server } from 'node:http';
+import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTelegram, type TelegramService } from '../../../src/channels/telegram/start.ts';
 import { t } from '../../../src/i18n/translate.ts';
+import { createLogger } from '../../../src/log.ts';
 import { freePort } from './support/emulator.ts';
 import { apiError, startStubBotApi, type StubBotApi } from './support/stub-bot-api.ts';
 import { servicesFor, TOKEN, world, type World } from './support/world.ts';
@@ -140,6 +142,20 @@ describe('long polling', () => {
     await tg.stop();
     tg = undefined;
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it('a command menu the Bot API refuses is logged with the API’s own description, without the token', async () => {
+    let logs = '';
+    const log = createLogger({ LOG_LEVEL: 'warn', LOG_PRETTY: '0' }, new Writable({ write: (c, _e, cb) => ((logs += String(c)), cb()) }));
+    stub.respond = (call) => {
+      if (call.method === 'setMyCommands') return { status: 500, body: { message: `API method 'setMyCommands' is not supported (${TOKEN}).` } };
+      return call.method === 'getUpdates' && Number(call.fields.timeout ?? 0) > 0 ? 'hang' : undefined;
+    };
+    tg = await startTelegram({ services: servicesFor(w.database, env(), log), now: () => now, retryMs: 20 });
+    await until(() => logs.includes('telegram command menu not set'));
+    const line = JSON.parse(logs.split('\n').find((l) => l.includes('telegram command menu not set'))!) as Record<string, unknown>;
+    expect(line).toMatchObject({ kind: 'transient', error: "setMyCommands: API method 'setMyCommands' is not supported (***)." });
+    expect(logs).not.toContain(TOKEN.split(':')[1]);
   });
 
   it('health is cached briefly', async () => {

@@ -1,7 +1,7 @@
 // The Zalo channel against a fake zca-js session: addressing users and groups, text and images,
 // numbered choices, zca-js errors as ChannelErrors, pacing on a fake clock, no repeated texts.
 import { describe, expect, it } from 'vitest';
-import { ChannelError } from '../../../src/channels/channel.ts';
+import { ChannelError, ImageNotSent } from '../../../src/channels/channel.ts';
 import type { ZaloAddress } from '../../../src/channels/zalo/address.ts';
 import { ChoiceMemory } from '../../../src/channels/zalo/choices.ts';
 import { RATE_LIMIT_RETRY_MS } from '../../../src/channels/zalo/errors.ts';
@@ -91,13 +91,14 @@ describe('text, images and choices', () => {
     expect((await failure(USER, { text: '', image: { png: Buffer.from('GIF89a…') } })).kind).toBe('rejected');
   });
 
-  it('does not repeat the text when a text-and-image message is retried after the image failed', async () => {
+  it('a text-and-image message whose image fails says only the image is left, which the outbox then sends alone', async () => {
     const { api, failure, send } = setup();
     const message = { text: 'Bản tin tuần', image: { png: CHART_PNG } };
     api.succeedNext();
     api.failNext(new TypeError('fetch failed'));
-    expect((await failure(USER, message)).kind).toBe('transient');
-    await send(USER, message);
+    const e = await failure(USER, message);
+    expect([e instanceof ImageNotSent, e.kind, e.message]).toEqual([true, 'transient', 'image: fetch failed']);
+    await send(USER, { text: '', image: message.image });
     expect(api.sent.map((s) => [s.msg, s.attachments.length])).toEqual([['Bản tin tuần', 0], ['', 1]]);
   });
 

@@ -14,7 +14,7 @@ import { askerOf } from '../asker.ts';
 import type { BotDeps } from '../deps.ts';
 import { isNotModified, logged } from '../errors.ts';
 import { inlineKeyboard } from '../keyboard.ts';
-import { MAX_TEXT, sendTo } from '../send.ts';
+import { MAX_TEXT, replyTo } from '../send.ts';
 
 /** Prefixes whose reply replaces the message the button is under. */
 export const EDIT_IN_PLACE = new Set(['qh', 'sd', 'td', 'xh']);
@@ -65,7 +65,7 @@ export function buttons({ services, now, log, token }: BotDeps): Composer<Contex
       }
     }
     await answer();
-    await sendTo(ctx.api, ctx.chat.id, reply);
+    await replyTo(ctx.api, ctx.chat.id, reply, { log, token });
   });
   return composer;
 }
