@@ -17,6 +17,8 @@ import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 import { startRetention } from './outbox/retention.ts';
 import { startHttpServer } from './http/server.ts';
+import { startRunRetention } from './ingest/run-retention.ts';
+import { markInterruptedRuns } from './ingest/runs.ts';
 import { watchStaleness } from './ingest/staleness.ts';
 
 export interface ServiceOptions {
@@ -41,6 +43,8 @@ export async function startService({ config, log, now, print, input }: ServiceOp
   const database = await openDatabase(config.database);
   const { db } = database;
   const channels = configuredChannels(config);
+  const interrupted = await markInterruptedRuns(db, now());
+  if (interrupted.length > 0) log.warn({ runs: interrupted }, 'imports cut off by a dead process marked interrupted');
 
   let seeded: number | null = null;
   const empty = (await db.dossier.count()) === 0 && (await db.unit.count()) === 0;
@@ -91,6 +95,7 @@ export async function startService({ config, log, now, print, input }: ServiceOp
   const alerts = startAlertSchedule({ services, channels: plannedChannels(config), now, everyMinutes: config.ALERTS_EVERY_MINUTES });
   const digest = startDigestSchedule({ services, now });
   const retention = startRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
+  const runRetention = startRunRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
   const staleness = watchStaleness({ database, now, workingHours: config.WORKING_HOURS, staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, log, everyMs: config.ALERTS_EVERY_MINUTES * 60_000 });
   print(t('serve-banner-stop'));
 
@@ -102,6 +107,7 @@ export async function startService({ config, log, now, print, input }: ServiceOp
       await alerts.stop();
       await digest.stop();
       retention.stop();
+      runRetention.stop();
       staleness.stop();
       await dispatcher.stop();
       await running.stop();
