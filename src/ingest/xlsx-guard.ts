@@ -52,7 +52,15 @@ const COLON = 0x3a;
 const QUOT = 0x22;
 const APOS = 0x27;
 /** Bytes that end a tag's name. */
-const NAME_END = new Set([0x20, 0x09, 0x0a, 0x0d, GT, SLASH]);
+const NAME_END = new Uint8Array(256);
+for (const b of [0x20, 0x09, 0x0a, 0x0d, GT, SLASH]) NAME_END[b] = 1;
+
+/** A tag name of up to three bytes as one number, so that names are compared without strings. */
+const packed = (name: string): number => [...Buffer.from(name)].reduce((n, b) => n * 256 + b, 0);
+const ROW = packed('row');
+const C = packed('c');
+const SI = packed('si');
+const R = packed('r');
 
 /** Scans one part's bytes: the longest text or tag, and per kind its rows and cells or its strings. */
 class PartScan {
@@ -62,8 +70,9 @@ class PartScan {
   #inTag = false;
   /** The quote of the attribute value being read, 0 outside one. */
   #quote = 0;
-  /** The name of the tag being read (up to 8 bytes), or null outside a tag's name. */
-  #name: number[] | null = null;
+  /** The local name of the tag being read, packed (see `packed`); -1 outside a tag's name. */
+  #name = -1;
+  #nameLength = 0;
   #closing = false;
   #rows = 0;
   #rowStart = -1;
@@ -73,49 +82,77 @@ class PartScan {
   constructor(readonly path: string, readonly kind: PartKind) {}
 
   push(chunk: Buffer): void {
+    // Locals in the loop: it sees every byte of parts that may be hundreds of MB.
+    let run = this.#run;
+    let inTag = this.#inTag;
+    let quote = this.#quote;
+    const tooLong = () => new XlsxTooLarge('token', this.path, this.#rowStart >= 0 ? this.#rows : null);
     for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (this.#name !== null) {
-        if (this.#name.length === 0 && b === SLASH && !this.#closing) this.#closing = true;
-        else if (NAME_END.has(b)) this.#tag(this.#bytes + i);
-        else if (b === COLON) this.#name.length = 0; // a namespace prefix: keep the local name
-        else if (this.#name.length < 8) this.#name.push(b);
+      if (!inTag) {
+        // Text: straight to the next tag.
+        const next = chunk.indexOf(LT, i);
+        const end = next === -1 ? chunk.length : next;
+        run += end - i;
+        if (run > XLSX_LIMITS.token) throw tooLong();
+        if (next === -1) break;
+        i = next;
+        run = 0;
+        inTag = true;
+        quote = 0;
+        this.#startName();
+        continue;
       }
-      if (b === LT) {
-        this.#run = 0;
-        this.#inTag = true;
-        this.#quote = 0;
-        this.#name = [];
-        this.#closing = false;
-      } else if (b === GT && this.#inTag && this.#quote === 0) {
-        this.#run = 0;
-        this.#inTag = false;
+      const b = chunk[i]!;
+      if (this.#name !== -1) {
+        if (this.#nameLength === 0 && b === SLASH && !this.#closing) this.#closing = true;
+        else if (NAME_END[b]) this.#tag(this.#bytes + i);
+        else if (b === COLON) this.#name = this.#nameLength = 0; // a namespace prefix: keep the local name
+        else if (++this.#nameLength <= 3) this.#name = this.#name * 256 + b;
+      }
+      if (b === GT && quote === 0) {
+        // '>' may appear in quoted attribute values: only the tag's own end counts.
+        run = 0;
+        inTag = false;
       } else {
-        // '>' may appear in text and in quoted attribute values: only a tag's own end counts.
-        if (this.#inTag && (b === QUOT || b === APOS)) this.#quote = this.#quote === 0 ? b : this.#quote === b ? 0 : this.#quote;
-        if (++this.#run > XLSX_LIMITS.token) throw new XlsxTooLarge('token', this.path, this.#rowStart >= 0 ? this.#rows : null);
+        if (b === QUOT || b === APOS) quote = quote === 0 ? b : quote === b ? 0 : quote;
+        else if (b === LT) {
+          // Not well-formed XML: exceljs's parser will say so; the scan starts a new tag.
+          run = 0;
+          quote = 0;
+          this.#startName();
+        }
+        if (++run > XLSX_LIMITS.token) throw tooLong();
       }
     }
+    this.#run = run;
+    this.#inTag = inTag;
+    this.#quote = quote;
     this.#bytes += chunk.length;
     if (this.#rowStart >= 0 && this.#bytes - this.#rowStart > XLSX_LIMITS.row) throw new XlsxTooLarge('row', this.path, this.#rows);
     if (this.kind === 'strings' && this.#bytes > XLSX_LIMITS.sharedStringsBytes) throw new XlsxTooLarge('sharedStringsBytes', this.path, null);
     if (this.kind === 'other' && this.#bytes > XLSX_LIMITS.part) throw new XlsxTooLarge('part', this.path, null);
   }
 
+  #startName(): void {
+    this.#name = 0;
+    this.#nameLength = 0;
+    this.#closing = false;
+  }
+
   /** A tag's name has been read; `at` is its end, counted from the part's start. */
   #tag(at: number): void {
-    const name = String.fromCharCode(...this.#name!);
-    this.#name = null;
+    const name = this.#nameLength <= 3 ? this.#name : -2;
+    this.#name = -1;
     if (this.kind === 'sheet') {
-      if (name === 'row' && !this.#closing) {
+      if (name === ROW && !this.#closing) {
         this.#rows++;
         this.#rowStart = at;
         this.#cells = 0;
-      } else if (name === 'row') this.#rowStart = -1;
-      else if (name === 'c' && !this.#closing && ++this.#cells > XLSX_LIMITS.cells) throw new XlsxTooLarge('cells', this.path, this.#rows);
+      } else if (name === ROW) this.#rowStart = -1;
+      else if (name === C && !this.#closing && ++this.#cells > XLSX_LIMITS.cells) throw new XlsxTooLarge('cells', this.path, this.#rows);
       if (this.#rowStart >= 0 && at - this.#rowStart > XLSX_LIMITS.row) throw new XlsxTooLarge('row', this.path, this.#rows);
-    } else if (this.kind === 'strings' && !this.#closing && (name === 'si' || name === 'r')) {
-      this.#strings += name === 'si' ? 1 : 4;
+    } else if (this.kind === 'strings' && !this.#closing && (name === SI || name === R)) {
+      this.#strings += name === SI ? 1 : 4;
       if (this.#strings > XLSX_LIMITS.sharedStrings) throw new XlsxTooLarge('sharedStrings', this.path, null);
     }
   }

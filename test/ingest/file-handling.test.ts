@@ -191,7 +191,7 @@ describe('files built to exhaust memory', () => {
     const r = await run([file('one-line.csv', `MaHoSo,${'a,'.repeat(1 << 20)}\n`)]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('Không tìm thấy dòng tiêu đề');
-    expect(r.err).toContain('dòng 1 không đọc được: dòng dài hơn 1.048.576 byte');
+    expect(r.err).toContain('Dòng đầu tiên: dòng 1 — dòng dài hơn 1.048.576 byte, không đọc được');
     expect(r.err.length).toBeLessThan(1_000);
   });
 
