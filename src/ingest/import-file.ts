@@ -304,10 +304,14 @@ async function run(database: Database, kind: FileKind, opts: ImportOptions): Pro
   return report;
 }
 
-/** An unexpected error, in one line a person can read (no stack). */
+/** An unexpected error, in one line a person can read (no stack): the database's own words when it gave them. */
 function briefError(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? (e instanceof Error ? e.name : 'Error');
+  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  const message = e instanceof Error ? e.message : String(e);
+  // Prisma's own message starts "Invalid `prisma.…()` invocation:" and ends with the cause.
+  const line = cause?.originalMessage
+    ? `${cause.originalCode ? `${cause.originalCode}: ` : ''}${cause.originalMessage}`
+    : (message.split('\n').map((l) => l.trim()).filter((l) => l !== '').at(-1) ?? (e instanceof Error ? e.name : 'Error'));
   return line.length > 160 ? `${line.slice(0, 159)}…` : line;
 }
 

@@ -154,8 +154,22 @@ describe('one bad row among good ones', () => {
     expect(code).toBe(1);
     expect(report).toMatchObject({ inserted: 40, rejectedRows: 1 });
     expect(report.rejected).toEqual([{ row: 22, field: 'MaHoSo', value: 'R-020', reason: expect.stringContaining('lỗi không lường trước khi xử lý dòng này') }]);
+    // The database's own words, not Prisma's wrapper.
+    expect(report.rejected[0]!.reason).toContain('simulated write failure');
     expect(await database.db.dossier.count()).toBe(40);
     expect(await database.db.ingestRun.findFirst()).toMatchObject({ status: 'succeeded', inserted: 40, rejected: 1 });
+    await expectWhole(database);
+  });
+
+  it('stops after 100 rows failing unexpectedly (the cause is then not in the rows), saying so; what was written stays', async () => {
+    await failInsertOf(database, 'BAD-%');
+    const bad = Array.from({ length: 101 }, (_, i) => `BAD-${i},1.001193,000.12.31.H55,20261102090000,4`);
+    const r = await run([file('failing.csv', `${HEADER}\n${[...Array.from({ length: 20 }, (_, i) => good(i)), ...bad, good(20)].join('\n')}\n`)]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Hơn 100 dòng gặp lỗi không lường trước (lỗi gần nhất: ');
+    expect(r.out).toContain('mới 20');
+    expect(await database.db.dossier.count()).toBe(20);
+    expect(await database.db.ingestRun.findFirst()).toMatchObject({ status: 'failed', inserted: 20, rejected: 101 });
     await expectWhole(database);
   });
 

@@ -3,15 +3,16 @@
 // validation rejects that row, so it shows how the import and the API behave when writing fails.
 import type { Database } from '../../../src/db/client.ts';
 
-export async function failInsertOf(database: Database, code: string): Promise<void> {
+/** Makes inserting a dossier whose code is LIKE `pattern` (e.g. "R-020", "BAD-%") fail. */
+export async function failInsertOf(database: Database, pattern: string): Promise<void> {
   const { db } = database;
-  const literal = `'${code.replaceAll("'", "''")}'`;
+  const literal = `'${pattern.replaceAll("'", "''")}'`;
   if (database.target.engine === 'sqlite') {
-    await db.$executeRawUnsafe(`CREATE TRIGGER "fail_insert" BEFORE INSERT ON "Dossier" WHEN NEW."code" = ${literal} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER "fail_insert" BEFORE INSERT ON "Dossier" WHEN NEW."code" LIKE ${literal} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
     return;
   }
   await db.$executeRawUnsafe(
-    `CREATE FUNCTION "fail_insert"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."code" = ${literal} THEN RAISE EXCEPTION 'simulated write failure'; END IF; RETURN NEW; END $$`,
+    `CREATE FUNCTION "fail_insert"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."code" LIKE ${literal} THEN RAISE EXCEPTION 'simulated write failure'; END IF; RETURN NEW; END $$`,
   );
   await db.$executeRawUnsafe(`CREATE TRIGGER "fail_insert" BEFORE INSERT ON "Dossier" FOR EACH ROW EXECUTE FUNCTION "fail_insert"()`);
 }
