@@ -62,7 +62,10 @@ async function atTheLimits(path: string): Promise<number> {
   }
   function* strings(): Generator<string> {
     yield* headerStrings;
-    for (let r = 0; r < ROWS; r++) yield `<si><t>000.12.31.H55-261102-${String(r).padStart(6, '0')}</t></si><si><t>Đơn vị thử ${String(r).padStart(6, '0')} xã Bình Sơn</t></si>`;
+    for (let r = 0; r < ROWS; r++) {
+      const n = String(r).padStart(6, '0');
+      yield `<si><t>000.12.31.H55-261102-${n}</t></si><si><t>Đơn vị thử ${n} xã Bình Sơn</t></si>`;
+    }
   }
   return writeZip(path, workbookParts(rows(), strings()));
 }

@@ -31,7 +31,8 @@ export const COMMAND_NAMES = [...LOADERS.keys()];
 async function help(): Promise<string> {
   const commands = await Promise.all([...LOADERS.values()].map((load) => load()));
   const width = Math.max(...commands.map((c) => c.name.length));
-  return [t('cli-help-title'), '', t('cli-help-usage'), '', ...commands.map((c) => `  ${c.name.padEnd(width)}  ${t(c.summary)}`), '', t('cli-help-more')].join('\n');
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${t(c.summary)}`);
+  return [t('cli-help-title'), '', t('cli-help-usage'), '', ...lines, '', t('cli-help-more')].join('\n');
 }
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

@@ -160,7 +160,9 @@ async function run(database: Database, kind: FileKind, opts: ImportOptions): Pro
   };
   const rejectedRows = new Set<number>();
   const reject = (p: Problem) => {
-    if (report.rejected.length < MAX_REPORTED) report.rejected.push({ row: p.ref, field: p.field === '' ? '' : header(p.field), value: p.value, reason: p.reason });
+    // A row that could not be read at all has no column: its field is empty.
+    const field = p.field === '' ? '' : header(p.field);
+    if (report.rejected.length < MAX_REPORTED) report.rejected.push({ row: p.ref, field, value: p.value, reason: p.reason });
     rejectedRows.add(p.ref);
   };
   let rowErrors = 0;
@@ -297,7 +299,10 @@ async function run(database: Database, kind: FileKind, opts: ImportOptions): Pro
     await db.auditLog.create({
       data: {
         at: end, actor: 'cli', action: 'import', target: basename(opts.file),
-        detail: JSON.stringify({ run: running.id, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejectedRows: report.rejectedRows, interrupted: report.interrupted }),
+        detail: JSON.stringify({
+          run: running.id, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged,
+          rejectedRows: report.rejectedRows, interrupted: report.interrupted,
+        }),
       },
     });
   }
@@ -306,7 +311,8 @@ async function run(database: Database, kind: FileKind, opts: ImportOptions): Pro
 
 /** An unexpected error, in one line a person can read (no stack): the database's own words when it gave them. */
 function briefError(e: unknown): string {
-  const cause = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  type AdapterError = { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } };
+  const cause = (e as AdapterError | null)?.meta?.driverAdapterError?.cause;
   const message = e instanceof Error ? e.message : String(e);
   // Prisma's own message starts "Invalid `prisma.…()` invocation:" and ends with the cause.
   const line = cause?.originalMessage
@@ -331,7 +337,9 @@ function fileError(e: unknown, file: string, partial?: ImportReport): Error {
   if (e instanceof CsvFormatError) return new ImportFileError('import-csv-syntax', { file: name, line: formatInt(e.line ?? 0), detail: e.message }, partial);
   if (e instanceof XlsxTooLarge) return new ImportFileError('import-xlsx-too-large', { file: name, what: xlsxLimit(e) }, partial);
   if (e instanceof HeaderNotFound) {
-    const first = e.firstCells.length > 0 || !e.unreadable ? e.firstCells.slice(0, 8).join(' | ') : t('import-first-row-unreadable', { row: formatInt(e.unreadable.row), reason: e.unreadable.reason });
+    const first = e.firstCells.length > 0 || !e.unreadable
+      ? e.firstCells.slice(0, 8).join(' | ')
+      : t('import-first-row-unreadable', { row: formatInt(e.unreadable.row), reason: e.unreadable.reason });
     return new ImportFileError('import-no-header', { file: name, first }, partial);
   }
   if (e instanceof SheetNotFound) return new ImportFileError('import-no-sheet', { file: name, sheet: String(e.sheet) }, partial);

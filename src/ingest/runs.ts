@@ -88,7 +88,9 @@ export async function pruneRuns(db: Db, now: Date, keepDays: number): Promise<nu
   const before = new Date(now.getTime() - keepDays * 86_400_000);
   const last = await db.ingestRun.groupBy({ by: ['source'], where: { status: 'succeeded', finishedAt: { not: null } }, _max: { finishedAt: true } });
   const keep = last.flatMap((l) => (l._max.finishedAt ? [{ source: l.source, status: 'succeeded', finishedAt: l._max.finishedAt }] : []));
-  const { count } = await db.ingestRun.deleteMany({ where: { status: { not: 'running' }, finishedAt: { lt: before }, NOT: keep.length > 0 ? { OR: keep } : undefined } });
+  const { count } = await db.ingestRun.deleteMany({
+    where: { status: { not: 'running' }, finishedAt: { lt: before }, NOT: keep.length > 0 ? { OR: keep } : undefined },
+  });
   return count;
 }
 

@@ -209,7 +209,8 @@ describe('failures and disconnects', () => {
     h = await harness({ maxBodyBytes: 16 * 1024, log: createLogger({ LOG_LEVEL: 'debug', LOG_PRETTY: '0' }, sink) });
     const socket = connect(h.http.port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(`POST /api/v1/dossiers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${h.token}\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n[{"MaHoSo":`);
+    const head = ['POST /api/v1/dossiers HTTP/1.1', 'Host: x', `Authorization: Bearer ${h.token}`, 'Content-Type: application/json', 'Content-Length: 5000'];
+    socket.write(`${head.join('\r\n')}\r\n\r\n[{"MaHoSo":`);
     await new Promise((r) => setTimeout(r, 200));
     socket.destroy();
     expect(await waitFor(() => lines.some((l) => l.msg === 'client disconnected'), 5_000), JSON.stringify(lines)).toBe(true);

@@ -70,10 +70,13 @@ function legacy(encoding: 'windows-1258' | 'windows-1252', text: string): Buffer
 const HEADER = 'MaHoSo,MaTTHC,DonViXuLy,NgayTiepNhan,TrangThaiHoSo';
 const good = (i: number) => `R-${String(i).padStart(3, '0')},1.001193,000.12.31.H55,20261102090000,4`;
 /** A header, 20 good rows, the given line (row 22), 20 good rows. */
-const around = (bad: string) => `${HEADER}\n${[...Array.from({ length: 20 }, (_, i) => good(i)), bad, ...Array.from({ length: 20 }, (_, i) => good(21 + i))].join('\n')}\n`;
+const around = (bad: string) => {
+  const rows = [...Array.from({ length: 20 }, (_, i) => good(i)), bad, ...Array.from({ length: 20 }, (_, i) => good(21 + i))];
+  return `${HEADER}\n${rows.join('\n')}\n`;
+};
 
 describe('encodings', () => {
-  it('refuses a file whose bytes are not UTF-8 past its first 64 KiB, naming the byte, the line and the code page it looks like; nothing is imported', async () => {
+  it('refuses a file with non-UTF-8 bytes past its first 64 KiB, naming the byte, the line and the code page it looks like; nothing is imported', async () => {
     const head = `${HEADER},TenTTHC\n${Array.from({ length: 1_000 }, (_, i) => `${good(i)},Đăng ký khai sinh`).join('\n')}\n`;
     const before = Buffer.from(`${good(1_000)},`);
     const content = Buffer.concat([Buffer.from(head), before, legacy('windows-1258', 'Đăng ký kết hôn'), Buffer.from('\n')]);
@@ -137,7 +140,10 @@ describe('encodings', () => {
 
 describe('line numbers', () => {
   it('stay right across a quoted field spanning lines, with CRLF or old-Mac CR line breaks', async () => {
-    const lines = (eol: string) => [`${HEADER},Ghi chú`, `${good(1)},một dòng`, `${good(2)},"ghi chú${eol}hai dòng, có dấu ""phẩy"""`, 'R-003,1.001193,000.12.31.H55,31/02/2026,4,', `${good(4)},`];
+    const lines = (eol: string) => [
+      `${HEADER},Ghi chú`, `${good(1)},một dòng`, `${good(2)},"ghi chú${eol}hai dòng, có dấu ""phẩy"""`,
+      'R-003,1.001193,000.12.31.H55,31/02/2026,4,', `${good(4)},`,
+    ];
     for (const [name, eol] of [['lf.csv', '\n'], ['crlf.csv', '\r\n'], ['cr.csv', '\r']] as const) {
       const { report } = await json([file(name, `${lines(eol).join(eol)}${eol}`)]);
       // The same three dossiers each time: new the first time, unchanged after.
@@ -153,7 +159,8 @@ describe('one bad row among good ones', () => {
     const { code, report } = await json([file('write-fails.csv', around(good(20)))]);
     expect(code).toBe(1);
     expect(report).toMatchObject({ inserted: 40, rejectedRows: 1 });
-    expect(report.rejected).toEqual([{ row: 22, field: 'MaHoSo', value: 'R-020', reason: expect.stringContaining('lỗi không lường trước khi xử lý dòng này') }]);
+    const reason = expect.stringContaining('lỗi không lường trước khi xử lý dòng này');
+    expect(report.rejected).toEqual([{ row: 22, field: 'MaHoSo', value: 'R-020', reason }]);
     // The database's own words, not Prisma's wrapper.
     expect(report.rejected[0]!.reason).toContain('simulated write failure');
     expect(await database.db.dossier.count()).toBe(40);
@@ -196,7 +203,8 @@ describe('one bad row among good ones', () => {
     const { code, report } = await json([file('long-line.csv', around(`R-020,1.001193,000.12.31.H55,20261102090000,4,${'x'.repeat(1_100_000)}`))]);
     expect(code).toBe(1);
     expect(report).toMatchObject({ inserted: 40, rejectedRows: 1 });
-    expect(report.rejected).toEqual([{ row: 22, field: '', value: '', reason: 'dòng dài hơn 1.048.576 byte, không đọc được (tệp hỏng hoặc không phải bảng CSV)' }]);
+    const reason = 'dòng dài hơn 1.048.576 byte, không đọc được (tệp hỏng hoặc không phải bảng CSV)';
+    expect(report.rejected).toEqual([{ row: 22, field: '', value: '', reason }]);
   });
 });
 

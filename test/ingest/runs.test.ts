@@ -86,6 +86,7 @@ describe('pruning', () => {
       ],
     });
     expect(await pruneIngestRuns(db, NOW, 90)).toEqual({ interrupted: 1, pruned: 1 });
-    expect((await db.ingestRun.findMany({ orderBy: { id: 'asc' } })).map((r) => [r.source, r.status])).toEqual([['igate', 'succeeded'], ['import', 'interrupted']]);
+    const left = (await db.ingestRun.findMany({ orderBy: { id: 'asc' } })).map((r) => [r.source, r.status]);
+    expect(left).toEqual([['igate', 'succeeded'], ['import', 'interrupted']]);
   });
 });

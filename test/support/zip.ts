@@ -124,17 +124,24 @@ export function sheetRows(rows: XCell[][]): string {
  * <sheetData> and <sst>, as chunks.
  */
 export function workbookParts(sheet: Iterable<string | Buffer>, strings: Iterable<string | Buffer>): ZipPart[] {
+  const TYPES = 'http://schemas.openxmlformats.org/package/2006/content-types';
+  const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const OFFICE = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  const types = [
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`,
+    `<Default Extension="xml" ContentType="application/xml"/>`,
+    `<Override PartName="/xl/workbook.xml" ContentType="${OFFICE}.sheet.main+xml"/>`,
+    `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${OFFICE}.worksheet+xml"/>`,
+    `<Override PartName="/xl/sharedStrings.xml" ContentType="${OFFICE}.sharedStrings+xml"/>`,
+  ];
+  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
+  const sheetEntry = '<sheet name="Hồ sơ" sheetId="1" r:id="rId1"/>';
+  const bookRels = `${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'sharedStrings', 'sharedStrings.xml')}`;
   return [
-    {
-      name: '[Content_Types].xml',
-      chunks: [`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`],
-    },
-    { name: '_rels/.rels', chunks: [`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`] },
-    { name: 'xl/workbook.xml', chunks: [`${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="Hồ sơ" sheetId="1" r:id="rId1"/></sheets></workbook>`] },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      chunks: [`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`],
-    },
+    { name: '[Content_Types].xml', chunks: [`${XML}<Types xmlns="${TYPES}">${types.join('')}</Types>`] },
+    { name: '_rels/.rels', chunks: [`${XML}<Relationships xmlns="${RELS}">${rel('rId1', 'officeDocument', 'xl/workbook.xml')}</Relationships>`] },
+    { name: 'xl/workbook.xml', chunks: [`${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets>${sheetEntry}</sheets></workbook>`] },
+    { name: 'xl/_rels/workbook.xml.rels', chunks: [`${XML}<Relationships xmlns="${RELS}">${bookRels}</Relationships>`] },
     { name: 'xl/sharedStrings.xml', chunks: around(`${XML}<sst xmlns="${MAIN}">`, strings, '</sst>') },
     { name: 'xl/worksheets/sheet1.xml', chunks: around(`${XML}<worksheet xmlns="${MAIN}"><sheetData>`, sheet, '</sheetData></worksheet>') },
   ];

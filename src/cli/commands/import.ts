@@ -20,7 +20,8 @@ export const importCommand: CliCommand = {
   async run(ctx) {
     const usage = t('cli-import-usage');
     const { values, positionals } = parse(ctx.args, {
-      mapping: { type: 'string' }, source: { type: 'string' }, encoding: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'create-missing': { type: 'boolean' }, json: { type: 'boolean' },
+      mapping: { type: 'string' }, source: { type: 'string' }, encoding: { type: 'string' },
+      'dry-run': { type: 'boolean' }, 'create-missing': { type: 'boolean' }, json: { type: 'boolean' },
     }, usage);
     if (positionals.length !== 1) throw new UsageError(usage);
     const file = positionals[0]!;
@@ -113,7 +114,9 @@ function printReport(ctx: CliContext, file: string, r: ImportReport): void {
     unchanged: formatInt(r.unchanged), rejected: formatInt(r.rejectedRows),
   };
   ctx.out(t(r.dryRun ? 'import-dry-run-done' : 'import-done', counts));
-  if (r.interruptedRuns.length > 0) ctx.out(t('import-marked-interrupted', { count: formatInt(r.interruptedRuns.length), runs: r.interruptedRuns.map((id) => `#${id}`).join(', ') }));
+  if (r.interruptedRuns.length > 0) {
+    ctx.out(t('import-marked-interrupted', { count: formatInt(r.interruptedRuns.length), runs: r.interruptedRuns.map((id) => `#${id}`).join(', ') }));
+  }
   if (r.interrupted) ctx.out(r.lastCommittedRow === null ? t('import-interrupted-nothing') : t('import-interrupted', { row: formatInt(r.lastCommittedRow) }));
   if (r.blank > 0) ctx.out(t('import-blank-rows', { count: formatInt(r.blank) }));
   if (r.ignoredColumns.length > 0) ctx.out(t('import-ignored-columns', { columns: r.ignoredColumns.join(', ') }));

@@ -8,11 +8,12 @@ export async function failInsertOf(database: Database, pattern: string): Promise
   const { db } = database;
   const literal = `'${pattern.replaceAll("'", "''")}'`;
   if (database.target.engine === 'sqlite') {
-    await db.$executeRawUnsafe(`CREATE TRIGGER "fail_insert" BEFORE INSERT ON "Dossier" WHEN NEW."code" LIKE ${literal} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER "fail_insert" BEFORE INSERT ON "Dossier" WHEN NEW."code" LIKE ${literal} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`,
+    );
     return;
   }
-  await db.$executeRawUnsafe(
-    `CREATE FUNCTION "fail_insert"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."code" LIKE ${literal} THEN RAISE EXCEPTION 'simulated write failure'; END IF; RETURN NEW; END $$`,
-  );
+  const body = `BEGIN IF NEW."code" LIKE ${literal} THEN RAISE EXCEPTION 'simulated write failure'; END IF; RETURN NEW; END`;
+  await db.$executeRawUnsafe(`CREATE FUNCTION "fail_insert"() RETURNS trigger LANGUAGE plpgsql AS $$ ${body} $$`);
   await db.$executeRawUnsafe(`CREATE TRIGGER "fail_insert" BEFORE INSERT ON "Dossier" FOR EACH ROW EXECUTE FUNCTION "fail_insert"()`);
 }
