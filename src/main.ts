@@ -20,6 +20,8 @@ import { Dispatcher } from './outbox/dispatcher.ts';
 import { startRetention } from './outbox/retention.ts';
 import { markStuck } from './outbox/stuck.ts';
 import { startHttpServer, type HttpServer } from './http/server.ts';
+import { startRunRetention } from './ingest/run-retention.ts';
+import { markInterruptedRuns } from './ingest/runs.ts';
 import { watchStaleness } from './ingest/staleness.ts';
 
 export interface ServiceOptions {
@@ -74,6 +76,8 @@ async function assembleService(
   channels: ReturnType<typeof configuredChannels>,
 ): Promise<Service> {
   const { db } = database;
+  const interrupted = await markInterruptedRuns(db, now());
+  if (interrupted.length > 0) log.warn({ runs: interrupted }, 'imports cut off by a dead process marked interrupted');
 
   let seeded: number | null = null;
   const empty = (await db.dossier.count()) === 0 && (await db.unit.count()) === 0;
@@ -122,6 +126,7 @@ async function assembleService(
   const alerts = startAlertSchedule({ services, now, everyMinutes: config.ALERTS_EVERY_MINUTES });
   const digest = startDigestSchedule({ services, now });
   const retention = startRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
+  const runRetention = startRunRetention(db, log, now, config.OUTBOX_RETENTION_DAYS);
   const staleness = watchStaleness({ database, now, workingHours: config.WORKING_HOURS, staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS, log, everyMs: config.ALERTS_EVERY_MINUTES * 60_000 });
   print(t('serve-banner-stop'));
 
@@ -133,6 +138,7 @@ async function assembleService(
       await alerts.stop();
       await digest.stop();
       retention.stop();
+      runRetention.stop();
       staleness.stop();
       await dispatcher.stop();
       await heartbeat.stop();

@@ -53,8 +53,25 @@ ingest-status-10 = Đã trả kết quả
 
 ## Tệp nhập
 import-unknown-kind = Không nhận dạng được loại tệp { $file }: cần tệp .csv hoặc .xlsx.
-import-not-utf8 = Tệp { $file } không phải văn bản UTF-8. Hãy lưu lại dạng "CSV UTF-8" rồi nhập lại.
+import-not-utf8 = Tệp { $file } không phải văn bản UTF-8 (byte thứ { $offset }, dòng { $line }); tệp có vẻ dùng bảng mã { $encoding }. Không dòng nào được nhập. Nhập lại với --encoding { $encoding }, hoặc lưu lại tệp dạng "CSV UTF-8".
+import-not-utf8-utf16 = Tệp { $file } không phải văn bản UTF-8: tệp có vẻ là UTF-16 (kiểu "Unicode Text" của Excel). Không dòng nào được nhập. Hãy lưu lại tệp dạng "CSV UTF-8" rồi nhập lại.
+import-already-utf8 = Tệp { $file } là văn bản UTF-8, không phải { $encoding }: chuyển mã sẽ làm sai chữ. Không dòng nào được nhập. Nhập lại không kèm --encoding.
+import-encoding-csv-only = --encoding chỉ dùng cho tệp CSV; tệp Excel { $file } tự ghi bảng mã của nó.
+import-bad-encoding = Bảng mã "{ $encoding }" không được hỗ trợ: dùng utf-8, windows-1258 hoặc windows-1252.
 import-csv-syntax = Tệp { $file } sai định dạng CSV ở dòng { $line }: { $detail }
+import-csv-line-too-long = dòng dài hơn { $max } byte, không đọc được (tệp hỏng hoặc không phải bảng CSV)
+import-csv-unreadable-row = không đọc được dòng này theo định dạng CSV ({ $detail }); các dòng sau vẫn được đọc
+import-csv-too-many-unreadable = quá { $count } dòng không đọc được theo định dạng CSV, tệp có vẻ không phải bảng CSV; dừng đọc tại đây
+import-first-row-unreadable = dòng { $row } — { $reason }
+import-xlsx-too-large = Tệp { $file } vượt giới hạn an toàn khi đọc: { $what }. Không dòng nào được nhập. Hãy kiểm tra tệp, chia nhỏ hoặc xuất dạng CSV.
+import-xlsx-limit-token = một ô hoặc thẻ trong { $part } dài hơn { $limit } (Excel giới hạn một ô ở 32.767 ký tự)
+import-xlsx-limit-row = dòng thứ { $row } trong { $part } dài hơn { $limit }
+import-xlsx-limit-cells = dòng thứ { $row } trong { $part } có hơn { $limit } ô (giới hạn cột của Excel)
+import-xlsx-limit-shared-bytes = bảng chuỗi dùng chung (xl/sharedStrings.xml) lớn hơn { $limit } khi giải nén
+import-xlsx-limit-shared-count = bảng chuỗi dùng chung (xl/sharedStrings.xml) có hơn { $limit } chuỗi
+import-xlsx-limit-part = phần { $part } lớn hơn { $limit } khi giải nén
+import-row-error = lỗi không lường trước khi xử lý dòng này ({ $detail }); chỉ dòng này bị bỏ qua
+import-too-many-row-errors = Hơn { $count } dòng gặp lỗi không lường trước (lỗi gần nhất: { $detail }); nguyên nhân có vẻ không nằm ở dữ liệu nên dừng nhập.
 import-no-header = Không tìm thấy dòng tiêu đề trong 20 dòng đầu của { $file } (cần ít nhất cột mã hồ sơ và hai cột khác). Dòng đầu tiên: { $first }
 import-no-sheet = Tệp { $file } không có trang tính { $sheet }.
 import-bad-xlsx = Tệp { $file } không phải tệp Excel .xlsx hợp lệ.
@@ -64,10 +81,12 @@ import-bad-mapping = Tệp ánh xạ { $file } không hợp lệ{ $path }: { $de
 ## dunghan import
 cli-import-summary = nhập hồ sơ từ tệp CSV/XLSX: dunghan import <tệp> [--mapping] [--dry-run] [--create-missing] [--json]
 cli-import-usage =
-    Cách dùng: dunghan import <tệp.csv|tệp.xlsx> [--mapping <tệp.json>] [--source <tên hệ thống>] [--dry-run] [--create-missing] [--json]
+    Cách dùng: dunghan import <tệp.csv|tệp.xlsx> [--mapping <tệp.json>] [--source <tên hệ thống>] [--encoding utf-8|windows-1258|windows-1252] [--dry-run] [--create-missing] [--json]
     Tệp có dòng tiêu đề theo tên trường DVCQG (MaHoSo, MaTTHC, DonViXuLy, NgayTiepNhan, NgayHenTra, TrangThaiHoSo, …)
     hoặc tên cột tiếng Việt ("Mã hồ sơ", "Ngày tiếp nhận", "Ngày hẹn trả", "Hình thức nộp", "Trạng thái", …).
     CSV: UTF-8 (có hoặc không có BOM), phân cách bằng dấu phẩy hoặc chấm phẩy.
+    --encoding: bảng mã của tệp CSV; windows-1258 (tiếng Việt) và windows-1252 được chuyển sang UTF-8.
+      Không có tuỳ chọn này, tệp không phải UTF-8 bị từ chối cả tệp, kèm bảng mã tệp có vẻ dùng.
     --mapping: tệp JSON ánh xạ tên cột, tên trạng thái, hình thức nộp của tệp khác mẫu.
     --source: tên hệ thống xuất dữ liệu (mặc định "import"), dùng để theo dõi dữ liệu cũ.
     --dry-run: chỉ kiểm tra, không ghi gì.
@@ -88,6 +107,9 @@ import-created-procedures = Đã tạo { $count } thủ tục mới (chưa có t
 import-rejected-title = Các dòng bị bỏ qua:
 import-warnings-title = Lưu ý:
 import-row-problem = Dòng { $row }, cột { $field }{ $value }: { $reason }
+import-row-problem-whole = Dòng { $row }: { $reason }
+import-marked-interrupted = Đã đánh dấu { $count } lần nhập trước bị ngắt giữa chừng (tiến trình dừng đột ngột): { $runs }.
+import-failed-kept = Các lô đã ghi (đến hết dòng { $row }) vẫn trọn vẹn.
 import-more = … và { $count } mục nữa (dùng --json để xem đến { $max } mục).
 
 ## dunghan token

@@ -135,8 +135,14 @@ export function ingestHandler(o: IngestApiOptions): Handler {
       } else outcome = await save();
     } catch (e) {
       // Another request wrote the same new dossier meanwhile (a retry racing the original): once more.
-      if (!isUniqueViolation(e)) throw e;
-      outcome = await save();
+      try {
+        if (!isUniqueViolation(e)) throw e;
+        outcome = await save();
+      } catch (failure) {
+        // Answered 500 by the server; recorded as a failed run so that a failing source shows.
+        await failedRun(0).catch(() => {});
+        throw failure;
+      }
     }
     if (outcome.rejected.length > 0) {
       await failedRun(new Set(outcome.rejected.map((p) => p.ref)).size);

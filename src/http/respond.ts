@@ -18,9 +18,17 @@ export class BodyTooLarge extends Error {
   }
 }
 
+/** The client went away before its body ended: nobody is left to answer, and nothing went wrong here. */
+export class ClientDisconnected extends Error {
+  constructor() {
+    super('client disconnected');
+  }
+}
+
 /**
  * The request body, at most `limit` bytes. Past the limit it stops reading (nothing more is
- * buffered) and throws BodyTooLarge; the caller answers 413 and the connection is closed.
+ * buffered) and throws BodyTooLarge; the caller answers 413 and the connection is closed. A client
+ * that disconnects mid-body gives ClientDisconnected.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -52,13 +60,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       cleanup();
       resolve(Buffer.concat(chunks, size));
     };
-    const onError = (e: Error) => {
+    const onError = (e: Error & { code?: string }) => {
       cleanup();
-      reject(e);
+      reject(e.code === 'ECONNRESET' || e.message === 'aborted' ? new ClientDisconnected() : e);
     };
     const onAborted = () => {
       cleanup();
-      reject(new Error('request aborted'));
+      reject(new ClientDisconnected());
     };
     req.on('data', onData);
     req.on('end', onEnd);

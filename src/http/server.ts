@@ -1,7 +1,8 @@
 // The service's HTTP server (node:http, no framework): a route table other capabilities add to,
 // /healthz, /metrics and the ingest API. A handler that throws gets a 500 without details; the
 // log line never holds a header, a token or a body. A port in use (or an address not on this
-// machine) fails start-up with one bilingual line naming HTTP_PORT (HTTP_HOST), exit code 78.
+// machine) fails start-up with one bilingual line naming HTTP_PORT (HTTP_HOST), exit code 78. A
+// client that disconnects mid-request is a debug line, not an error.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkCalendar } from '../calendar/calendar.ts';
@@ -14,7 +15,7 @@ import type { Logger } from '../log.ts';
 import { health, HealthChecks, type HealthCheck } from './health.ts';
 import { ingestHandler } from './ingest.ts';
 import { metricsText } from './metrics.ts';
-import { sendJson, sendText } from './respond.ts';
+import { ClientDisconnected, sendJson, sendText } from './respond.ts';
 import { Router, type Handler, type Method } from './router.ts';
 
 export interface HttpServerOptions {
@@ -75,6 +76,11 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
     try {
       await match.handler(req, res, { url, params: match.params, now });
     } catch (e) {
+      // A client gone mid-request is routine (a timeout, a closed laptop): one debug line.
+      if (e instanceof ClientDisconnected || (req.destroyed && !res.headersSent && (e as { code?: string }).code === 'ECONNRESET')) {
+        o.log.debug({ method: req.method, path: url.pathname }, 'client disconnected');
+        return;
+      }
       const err = e as { name?: string; code?: string };
       o.log.error({ method: req.method, path: url.pathname, error: err.name ?? 'Error', code: err.code }, 'http handler failed');
       if (!res.headersSent) {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/main.ts';
+import { COMMAND_NAMES } from '../../src/cli/main.ts';
 import { cli } from '../support/cli.ts';
 
 describe('dunghan --help and bad usage', () => {
   it('lists every subcommand with a Vietnamese summary', async () => {
     const r = await cli(['--help'], {});
     expect(r.code).toBe(0);
-    for (const c of COMMANDS) expect(r.out).toMatch(new RegExp(`^  ${c.name}\\s+\\S`, 'm'));
+    for (const name of COMMAND_NAMES) expect(r.out).toMatch(new RegExp(`^  ${name}\\s+\\S`, 'm'));
     expect(r.out).toContain('Cách dùng: dunghan <lệnh>');
   });
 
-  it.each(COMMANDS.map((c) => c.name))('dunghan %s --help prints its usage without touching the database', async (name) => {
+  it.each(COMMAND_NAMES)('dunghan %s --help prints its usage without touching the database', async (name) => {
     const r = await cli([name, '--help'], { DATABASE_URL: 'mysql://not-used' });
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Cách dùng:\s+dunghan /);

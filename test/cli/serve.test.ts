@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitOf, spawnCli, waitFor } from '../support/cli.ts';
+import { openDatabase } from '../../src/db/client.ts';
 import { freshTarget, type TestTarget } from '../support/database.ts';
 
 const targets: TestTarget[] = [];
@@ -45,11 +46,16 @@ describe('npm start (dunghan serve)', () => {
     expect(child.output()).toContain('Đã dừng Đúng Hạn.');
   }, 30_000);
 
-  it('a second start finds the data and does not seed again', async () => {
+  it('a second start finds the data and does not seed again, and marks an import cut off by a dead process as interrupted', async () => {
     const t = targets[0]!;
+    // An import that was killed: its run says "running" and nobody holds it.
+    const database = await openDatabase(t.target);
+    const { id } = await database.db.ingestRun.create({ data: { source: 'import', kind: 'csv', startedAt: new Date(), status: 'running' } });
     const child = spawnCli(['serve'], { DATABASE_URL: t.url, LOG_PRETTY: '0', HTTP_PORT: '0' });
     expect(await waitFor(() => child.output().includes('Nhấn Ctrl-C để dừng.'), 15_000)).toBe(true);
     expect(child.output()).not.toContain('đã tạo dữ liệu demo');
+    expect(await database.db.ingestRun.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'interrupted', finishedAt: expect.any(Date) });
+    await database.close();
     child.kill('SIGTERM');
     expect(await exitOf(child)).toBe(0);
   }, 30_000);

@@ -1,9 +1,13 @@
 // POST /api/v1/dossiers: bearer tokens per source, validation naming each item and field,
 // oversize bodies refused without reading them, and retries that change nothing.
 import { connect } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { revokeToken } from '../../src/ingest/tokens.ts';
+import { createLogger } from '../../src/log.ts';
+import { waitFor } from '../support/cli.ts';
 import { expectWhole } from '../ingest/support/consistency.ts';
+import { failInsertOf } from '../ingest/support/fail-insert.ts';
 import { harness, item, postDossiers, send, type Harness } from './support.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -269,5 +273,41 @@ describe('hostile values (issue 12, items 11–13)', () => {
     const retry = await postDossiers(h, [item('Hồ-sơ-1'.normalize('NFD'), { TenTTHC: name })]);
     expect(retry.json()).toMatchObject({ inserted: 0, unchanged: 1 });
     expect((await h.database.db.dossier.findMany({ select: { code: true } })).map((d) => d.code)).toEqual(['Hồ-sơ-1'.normalize('NFC')]);
+  });
+});
+
+describe('failures and disconnects', () => {
+  it('records the request as a failed run when writing fails unexpectedly (500), so a failing source shows', async () => {
+    await failInsertOf(h.database, 'F-2');
+    const r = await postDossiers(h, [item('F-1'), item('F-2')]);
+    expect(r.status).toBe(500);
+    expect(await h.database.db.dossier.count()).toBe(0);
+    expect(await h.database.db.ingestRun.findMany({ select: { source: true, kind: true, status: true, finishedAt: true } })).toEqual([
+      { source: 'igate', kind: 'api', status: 'failed', finishedAt: h.clock.now },
+    ]);
+  });
+
+  it('logs a client that disconnects in the middle of its body as one debug line, not an error', async () => {
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const l of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(l));
+        done();
+      },
+    });
+    await h.close();
+    h = await harness({ maxBodyBytes: 16 * 1024, log: createLogger({ LOG_LEVEL: 'debug', LOG_PRETTY: '0' }, sink) });
+    const socket = connect(h.http.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const head = ['POST /api/v1/dossiers HTTP/1.1', 'Host: x', `Authorization: Bearer ${h.token}`, 'Content-Type: application/json', 'Content-Length: 5000'];
+    socket.write(`${head.join('\r\n')}\r\n\r\n[{"MaHoSo":`);
+    await new Promise((r) => setTimeout(r, 200));
+    socket.destroy();
+    expect(await waitFor(() => lines.some((l) => l.msg === 'client disconnected'), 5_000), JSON.stringify(lines)).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(lines.filter((l) => l.level >= 40)).toEqual([]);
+    expect(lines.find((l) => l.msg === 'client disconnected')).toMatchObject({ level: 20, method: 'POST', path: '/api/v1/dossiers' });
+    // The service keeps serving.
+    expect((await postDossiers(h, [item('D-1')])).status).toBe(200);
   });
 });

@@ -4,7 +4,7 @@ import { request, type OutgoingHttpHeaders } from 'node:http';
 import { DEFAULT_WORKING_HOURS } from '../../src/calendar/hours.ts';
 import { startHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { createToken } from '../../src/ingest/tokens.ts';
-import { createLogger } from '../../src/log.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { ingestOrg, type IngestOrg } from '../ingest/support/org.ts';
 
@@ -17,12 +17,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(opts: { maxBodyBytes?: number } = {}): Promise<Harness> {
+export async function harness(opts: { maxBodyBytes?: number; log?: Logger } = {}): Promise<Harness> {
   const database = await testDatabase();
   const org = await ingestOrg(database);
   const clock = { now: new Date('2026-11-27T02:00:00Z') };
   const http = await startHttpServer({
-    database, log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), now: () => clock.now, host: '127.0.0.1', port: 0,
+    database, log: opts.log ?? createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), now: () => clock.now, host: '127.0.0.1', port: 0,
     maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024, staleAfterWorkingDays: 1, dueSoonWorkingDays: 1, workingHours: DEFAULT_WORKING_HOURS,
   });
   const { token } = await createToken(database.db, 'igate', 'test', clock.now);

@@ -353,7 +353,7 @@ describe('an interrupted import (Ctrl-C)', () => {
     });
     expect(report).toMatchObject({ interrupted: true, inserted: 40, lastCommittedRow: 41 });
     expect(await database.db.dossier.count()).toBe(40);
-    expect(await database.db.ingestRun.findFirst()).toMatchObject({ status: 'failed', inserted: 40 });
+    expect(await database.db.ingestRun.findFirst()).toMatchObject({ status: 'interrupted', inserted: 40 });
     await expectWhole(database);
   });
 });

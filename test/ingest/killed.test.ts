@@ -1,5 +1,6 @@
 // A crash in the middle of an import (the process killed with SIGKILL) leaves no half-written
-// dossier: every batch is one transaction. Running the import again finishes the job.
+// dossier: every batch is one transaction. Running the import again finishes the job, and marks
+// the killed run interrupted (it would otherwise stay "running" for ever).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ function exportFile(): string {
 }
 
 describe('a killed import', () => {
-  it('leaves every dossier whole, does not count as a successful ingest, and a rerun completes it', async () => {
+  it('leaves every dossier whole, does not count as a successful ingest, and a rerun completes it and marks the killed run interrupted', async () => {
     const path = exportFile();
     const child = spawnCli(['import', path], { DATABASE_URL: database.url, DUNGHAN_NO_PROGRESS: '1' });
     const { db } = database;
@@ -66,7 +67,11 @@ describe('a killed import', () => {
 
     const again = spawnCli(['import', path, '--json'], { DATABASE_URL: database.url });
     expect(await exitOf(again), again.errors()).toBe(0);
-    expect(JSON.parse(again.output())).toMatchObject({ inserted: ROWS - count, updated: 0, unchanged: count, rejected: [] });
+    expect(JSON.parse(again.output())).toMatchObject({ inserted: ROWS - count, updated: 0, unchanged: count, rejected: [], interruptedRuns: [run.id] });
+    const killed = await db.ingestRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(killed).toMatchObject({ status: 'interrupted', inserted: count });
+    expect(killed.finishedAt).not.toBeNull();
+    expect(await db.ingestRun.findFirstOrThrow({ where: { id: { not: run.id } } })).toMatchObject({ status: 'succeeded', inserted: ROWS - count });
     expect(await db.dossier.count()).toBe(ROWS);
     await expectWhole(database);
   }, 180_000);

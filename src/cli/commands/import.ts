@@ -1,9 +1,10 @@
-// dunghan import <file.csv|file.xlsx> [--mapping file] [--source name] [--dry-run] [--create-missing] [--json]
+// dunghan import <file.csv|file.xlsx> [--mapping file] [--source name] [--encoding utf-8|windows-1258|windows-1252] [--dry-run] [--create-missing] [--json]
 import { basename } from 'node:path';
 import { loadCalendar } from '../../calendar/load.ts';
 import { formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { importFile, ImportFileError, MAX_REPORTED, type ImportReport, type Progress, type RowProblem } from '../../ingest/import-file.ts';
+import { parseEncoding } from '../../ingest/encoding.ts';
 import { EMPTY_MAPPING, loadMapping, MappingError, type Mapping } from '../../ingest/mapping.ts';
 import { parse } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand, type CliContext } from '../context.ts';
@@ -19,12 +20,15 @@ export const importCommand: CliCommand = {
   async run(ctx) {
     const usage = t('cli-import-usage');
     const { values, positionals } = parse(ctx.args, {
-      mapping: { type: 'string' }, source: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'create-missing': { type: 'boolean' }, json: { type: 'boolean' },
+      mapping: { type: 'string' }, source: { type: 'string' }, encoding: { type: 'string' },
+      'dry-run': { type: 'boolean' }, 'create-missing': { type: 'boolean' }, json: { type: 'boolean' },
     }, usage);
     if (positionals.length !== 1) throw new UsageError(usage);
     const file = positionals[0]!;
     const runSource = values.source ?? 'import';
     if (!SOURCE.test(runSource)) throw new UsageError(`${t('token-bad-source', { source: runSource })}\n${usage}`);
+    const encoding = parseEncoding(values.encoding ?? 'utf-8');
+    if (!encoding) throw new UsageError(`${t('import-bad-encoding', { encoding: values.encoding ?? '' })}\n${usage}`);
     let mapping: Mapping = EMPTY_MAPPING;
     if (values.mapping) {
       try {
@@ -41,7 +45,7 @@ export const importCommand: CliCommand = {
       let report: ImportReport;
       try {
         report = await importFile(database, {
-          file, mapping, dryRun: values['dry-run'] === true, createMissing: values['create-missing'] === true, runSource,
+          file, encoding, mapping, dryRun: values['dry-run'] === true, createMissing: values['create-missing'] === true, runSource,
           now, clock: ctx.now, calendar: await loadCalendar(database.db, config.WORKING_HOURS), workingHours: config.WORKING_HOURS,
           signal: ctx.signal, onProgress: progress.update,
         });
@@ -49,7 +53,12 @@ export const importCommand: CliCommand = {
         progress.done();
         const partial = (e as { partial?: ImportReport }).partial;
         if (partial && values.json) ctx.out(JSON.stringify({ ...summary(partial), error: e instanceof ImportFileError ? e.message : String((e as Error).message ?? e) }));
-        if (e instanceof ImportFileError) throw new CliError(e.message);
+        // What was imported before the import stopped, and the rows rejected until then.
+        else if (partial) printReport(ctx, file, partial);
+        if (e instanceof ImportFileError) {
+          const kept = partial?.lastCommittedRow != null && !partial.dryRun ? `\n${t('import-failed-kept', { row: formatInt(partial.lastCommittedRow) })}` : '';
+          throw new CliError(`${e.message}${kept}`);
+        }
         if (partial) {
           const detail = (e as Error).message;
           throw new CliError(partial.lastCommittedRow === null ? t('import-failed-nothing', { detail }) : t('import-failed-after', { detail, row: formatInt(partial.lastCommittedRow) }));
@@ -81,10 +90,12 @@ function summary(r: ImportReport) {
     dryRun: r.dryRun,
     interrupted: r.interrupted,
     lastCommittedRow: r.lastCommittedRow,
+    interruptedRuns: r.interruptedRuns,
   };
 }
 
 function problemLine(p: RowProblem): string {
+  if (p.field === '') return t('import-row-problem-whole', { row: formatInt(p.row), reason: p.reason });
   return t('import-row-problem', { row: formatInt(p.row), field: p.field, value: p.value ? ` ("${p.value}")` : '', reason: p.reason });
 }
 
@@ -103,6 +114,9 @@ function printReport(ctx: CliContext, file: string, r: ImportReport): void {
     unchanged: formatInt(r.unchanged), rejected: formatInt(r.rejectedRows),
   };
   ctx.out(t(r.dryRun ? 'import-dry-run-done' : 'import-done', counts));
+  if (r.interruptedRuns.length > 0) {
+    ctx.out(t('import-marked-interrupted', { count: formatInt(r.interruptedRuns.length), runs: r.interruptedRuns.map((id) => `#${id}`).join(', ') }));
+  }
   if (r.interrupted) ctx.out(r.lastCommittedRow === null ? t('import-interrupted-nothing') : t('import-interrupted', { row: formatInt(r.lastCommittedRow) }));
   if (r.blank > 0) ctx.out(t('import-blank-rows', { count: formatInt(r.blank) }));
   if (r.ignoredColumns.length > 0) ctx.out(t('import-ignored-columns', { columns: r.ignoredColumns.join(', ') }));
