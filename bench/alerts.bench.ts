@@ -67,7 +67,7 @@ async function build(): Promise<void> {
 
 if (!existsSync(FILE)) await build();
 const database = await openDatabase(target);
-const services = { database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+const services = { database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
 const today = epochDayOf(NOW);
 const horizon = epochDayOf(calendar.endOfWorkingDay(calendar.nextWorkingDay(localDate(NOW), 1)));
 

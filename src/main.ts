@@ -105,7 +105,7 @@ async function assembleService(
   );
   log.info({ database: describeDatabase(config.database), channels, dossiers }, 'service started');
 
-  const services: Services = { database, config, log, metricsCache: new Map() };
+  const services: Services = { database, config, log, ratesCache: new Map() };
   let consoleChat: ConsoleChat | null = null;
   const persona = channels.length === 0 && input ? await defaultPersona(services) : null;
   if (persona && input) {

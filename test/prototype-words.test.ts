@@ -51,7 +51,7 @@ describe('buttons, commands and the CLI, on a database', () => {
   beforeAll(async () => {
     database = await testDatabase();
     await ingestOfficials(database, await ingestOrg(database));
-    services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+    services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
   });
   afterAll(async () => database.drop());
   const admin: Asker = { channel: 'console', externalId: 'qt', chat: { kind: 'private' } };

@@ -4,7 +4,7 @@
 import { localDate } from '../calendar/time.ts';
 import { formatLocalDate } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
-import type { Period } from '../metrics/period.ts';
+import type { Period } from '../rates/period.ts';
 import type { UnitNode } from '../org/tree.ts';
 import { splitUnitAndPeriod } from './parse/args.ts';
 import { isPeriodError, parsePeriod } from './parse/period.ts';

@@ -4,8 +4,8 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../log.ts';
-import type { Metrics } from '../metrics/metrics.ts';
-import type { PerUnit } from '../metrics/sources.ts';
+import type { RateReports } from '../rates/rates.ts';
+import type { PerUnit } from '../rates/sources.ts';
 import type { ChannelName } from '../org/codes.ts';
 import type { GroupView } from './group.ts';
 import type { Scope, Viewer } from '../org/scope.ts';
@@ -39,8 +39,8 @@ export interface Services {
   database: Database;
   config: Config;
   log: Logger;
-  /** Metrics of past periods, shared by all requests until the data change. */
-  metricsCache: Map<string, PerUnit>;
+  /** Rates of past periods, shared by all requests until the data change. */
+  ratesCache: Map<string, PerUnit>;
 }
 
 /** One request: the services plus a snapshot of the organisation and the clock. */
@@ -49,7 +49,7 @@ export interface RequestContext extends Services {
   asker: Asker;
   tree: UnitTree;
   calendar: WorkCalendar;
-  metrics: Metrics;
+  rates: RateReports;
   /** Null for a stranger (no linked account). */
   viewer: Viewer | null;
   /** What the viewer may see here: null for a stranger, or in a group whose units are all outside their scope. */

@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { loadCalendar } from '../calendar/load.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
 import type { Services } from '../commands/types.ts';
-import { Metrics } from '../metrics/metrics.ts';
-import { lastWeek, type Period } from '../metrics/period.ts';
+import { RateReports } from '../rates/rates.ts';
+import { lastWeek, type Period } from '../rates/period.ts';
 import { loadUnitTree } from '../org/tree.ts';
 import { enqueue, storeAttachment } from '../outbox/enqueue.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
@@ -40,8 +40,8 @@ export interface DigestPlan {
 export async function planDigests(services: Services, now: Date, week: Period = lastWeek(now)): Promise<DigestPlan> {
   const { db } = services.database;
   const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, services.config.WORKING_HOURS)]);
-  const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
-  const builder = new DigestBuilder({ db, metrics, tree, calendar }, now);
+  const rates = new RateReports(services.database, calendar, tree, services.ratesCache);
+  const builder = new DigestBuilder({ db, rates, tree, calendar }, now);
   const all = await digestRecipients(db, tree);
   const byDigest = new Map<string, DigestRecipient[]>();
   for (const r of all) {

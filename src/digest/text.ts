@@ -2,8 +2,8 @@
 // photo caption (under 1024). Every word comes from locales/vi/digest.ftl.
 import { formatDateTime, formatInt, formatLocalDate, formatPercent } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
-import type { RankingRow } from '../metrics/metrics.ts';
-import type { Period } from '../metrics/period.ts';
+import type { RankingRow } from '../rates/rates.ts';
+import type { Period } from '../rates/period.ts';
 import { LONG_OVERDUE_WORKING_DAYS, type DigestData, type Figures } from './data.ts';
 
 /** Telegram's limit for a photo caption. */

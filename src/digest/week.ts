@@ -1,7 +1,7 @@
 // The weeks a digest talks about: Monday to Sunday in Asia/Ho_Chi_Minh, their ISO week labels,
 // the comparison period and the 12-week trend.
 import { addDays, localDate, toEpochDay, weekday, type LocalDate } from '../calendar/time.ts';
-import { previousPeriod, type Period } from '../metrics/period.ts';
+import { previousPeriod, type Period } from '../rates/period.ts';
 
 /** How many weeks the trend shows. */
 export const TREND_WEEKS = 12;

@@ -14,7 +14,7 @@ import { t } from '../i18n/translate.ts';
 import type { Logger } from '../log.ts';
 import { health, HealthChecks, type HealthCheck } from './health.ts';
 import { ingestHandler } from './ingest.ts';
-import { metricsText } from './metrics.ts';
+import { metricsText } from './prometheus.ts';
 import { ClientDisconnected, sendJson, sendText } from './respond.ts';
 import { Router, type Handler, type Method } from './router.ts';
 

@@ -34,7 +34,7 @@ beforeEach(async () => {
   await official('pct-c', 'deputy', org.ids.C, { fields: ['DD'] });
   await official('lead', 'leader', org.ids.P, { supervises: [org.ids.C, org.ids.D] });
   await official('gd-d', 'unit_head', org.ids.D);
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
 });
 afterEach(async () => database.drop());
 

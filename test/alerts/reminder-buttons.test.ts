@@ -33,7 +33,7 @@ beforeEach(async () => {
   };
   await official('tp-o', 'unit_head', org.ids.O, 'telegram');
   await official('ct-c', 'commune_chair', org.ids.C, 'telegram');
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
 });
 afterEach(async () => database.drop());
 

@@ -66,7 +66,7 @@ const dossierUnit = new Map<string, number>();
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database, { seed: 5, now });
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
   const { db } = database;
   tree = await loadUnitTree(db);
   for (const [, code] of ROLES) {

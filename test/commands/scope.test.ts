@@ -16,7 +16,7 @@ let services: Services;
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database, { seed: 5, now });
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
 }, 120_000);
 afterAll(async () => database.drop());
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   });
   const xbs = await db.unit.findUniqueOrThrow({ where: { code: 'XBS' } });
   await db.official.create({ data: { code: 'ct-xbs', fullName: 'Chủ tịch Bình Sơn', title: 'Chủ tịch UBND xã', role: 'commune_chair', unitId: xbs.id } });
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
 });
 afterAll(async () => database.drop());
 

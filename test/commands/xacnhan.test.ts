@@ -13,7 +13,7 @@ import { dossier, save, tinyOrg, vn, type TinyOrg } from '../support/dossiers.ts
 let database: TestDatabase;
 let org: TinyOrg;
 const servicesOf = (d: Database, env: Record<string, string> = {}): Services => ({
-  database: d, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map(),
+  database: d, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map(),
 });
 const tpo: Asker = { channel: 'telegram', externalId: 'tg-tp-o', chat: { kind: 'private' } };
 // Received Mon 30/11/2026 09:00, three working days: due Thu 03/12/2026 17:00.

@@ -5,15 +5,15 @@ import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { DigestBuilder } from '../../src/digest/data.ts';
 import { createLogger } from '../../src/log.ts';
-import { Metrics } from '../../src/metrics/metrics.ts';
+import { RateReports } from '../../src/rates/rates.ts';
 import { loadUnitTree } from '../../src/org/tree.ts';
 
 export function servicesFor(database: Database, env: Record<string, string> = {}): Services {
-  return { database, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  return { database, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), ratesCache: new Map() };
 }
 
 export async function builderAt(database: Database, now: Date): Promise<DigestBuilder> {
   const { db } = database;
   const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db)]);
-  return new DigestBuilder({ db, metrics: new Metrics(database, calendar, tree), tree, calendar }, now);
+  return new DigestBuilder({ db, rates: new RateReports(database, calendar, tree), tree, calendar }, now);
 }

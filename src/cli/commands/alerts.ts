@@ -18,7 +18,7 @@ export const alertsCommand: CliCommand = {
     if (positionals.length > 0 || values['dry-run'] === values.run) throw new UsageError(t('cli-alerts-usage'));
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
     return withDatabase(ctx, async ({ config, log, database }) => {
-      const r = await runAlerts({ database, config, log, metricsCache: new Map() }, at, { dryRun: values['dry-run'] === true });
+      const r = await runAlerts({ database, config, log, ratesCache: new Map() }, at, { dryRun: values['dry-run'] === true });
       const stuck = await stuckCounts(database.db, ctx.now());
       if (values.json) {
         ctx.out(JSON.stringify({

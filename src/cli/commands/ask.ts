@@ -21,7 +21,7 @@ export const askCommand: CliCommand = {
     return withDatabase(ctx, async ({ config, log, database }) => {
       const official = await database.db.official.findUnique({ where: { code: values.as! } });
       if (!official) throw new CliError(t('console-unknown-official', { code: values.as! }));
-      const services = { database, config, log, metricsCache: new Map() };
+      const services = { database, config, log, ratesCache: new Map() };
       const asker: Asker = { channel: 'console', externalId: official.code, chat: { kind: 'private' } };
       const replies: Reply[] = values.button ? [await handleButton(services, asker, values.button, now)] : await handleMessage(services, asker, text, now);
       if (values.json) ctx.out(JSON.stringify(replies.map((r) => ({ text: r.text, buttons: r.buttons ?? [] }))));

@@ -9,8 +9,8 @@ import { planDigests, runDigest } from '../../digest/run.ts';
 import { addTarget, listTargets, parseGroup, removeTarget, type GroupChange, type TargetRecipient, type TargetRow } from '../../digest/targets.ts';
 import { formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
-import { Metrics } from '../../metrics/metrics.ts';
-import { lastWeek } from '../../metrics/period.ts';
+import { RateReports } from '../../rates/rates.ts';
+import { lastWeek } from '../../rates/period.ts';
 import { loadUnitTree } from '../../org/tree.ts';
 import { parse, parseInstant } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand, type CliContext, type Opened } from '../context.ts';
@@ -28,7 +28,7 @@ export const digestCommand: CliCommand = {
     if (positionals.length > 0 || values['dry-run'] === values.send || (values.unit && values.area)) throw new UsageError(`${t('digest-mode-needed')}\n${usage}`);
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
     return withDatabase(ctx, async (opened) => {
-      const services: Services = { ...opened, metricsCache: new Map() };
+      const services: Services = { ...opened, ratesCache: new Map() };
       if (values.send) return send(ctx, services, at);
       return dryRun(ctx, services, at, values.unit ? ['unit', values.unit] : ['area', values.area ?? null], values.out);
     });
@@ -40,8 +40,8 @@ async function dryRun(ctx: CliContext, services: Services, at: Date, [kind, code
   const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, services.config.WORKING_HOURS)]);
   const unit = code === null ? tree.roots()[0] : tree.byCode.get(code);
   if (!unit) throw new CliError(code === null ? t('stats-no-units') : t('cli-unknown-unit', { code }));
-  const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
-  const builder = new DigestBuilder({ db, metrics, tree, calendar }, at);
+  const rates = new RateReports(services.database, calendar, tree, services.ratesCache);
+  const builder = new DigestBuilder({ db, rates, tree, calendar }, at);
   const week = lastWeek(at);
   const digest = await composeDigest(builder, kind, unit, week);
   ctx.out(digest.text);

@@ -4,8 +4,8 @@ import { loadCalendar } from '../../calendar/load.ts';
 import { localDate, parseLocalDate } from '../../calendar/time.ts';
 import { formatDateTime, formatInt, formatPercent } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
-import { Metrics } from '../../metrics/metrics.ts';
-import { yearToDate } from '../../metrics/period.ts';
+import { RateReports } from '../../rates/rates.ts';
+import { yearToDate } from '../../rates/period.ts';
 import { loadUnitTree } from '../../org/tree.ts';
 import { parse, parseInstant } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand } from '../context.ts';
@@ -37,7 +37,7 @@ export const statsCommand: CliCommand = {
       const tree = await loadUnitTree(database.db);
       const unit = values.unit ? tree.byCode.get(values.unit) : tree.roots()[0];
       if (!unit) throw new CliError(values.unit ? t('cli-unknown-unit', { code: values.unit }) : t('stats-no-units'));
-      const metrics = new Metrics(database, await loadCalendar(database.db, config.WORKING_HOURS), tree);
+      const metrics = new RateReports(database, await loadCalendar(database.db, config.WORKING_HOURS), tree);
       const m = await metrics.forUnit(unit.id, period, at, values.at === undefined);
       const b = m.buckets;
       if (values.json) {

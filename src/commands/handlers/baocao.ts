@@ -2,7 +2,7 @@
 // Leaders, the reform office and admins get the area digest of the unit (their whole scope by
 // default); everyone else the digest of the unit among its peers. Last week by default.
 import { t } from '../../i18n/translate.ts';
-import { lastWeek, type Period } from '../../metrics/period.ts';
+import { lastWeek, type Period } from '../../rates/period.ts';
 import type { Role } from '../../org/codes.ts';
 import type { UnitNode } from '../../org/tree.ts';
 import { composeDigest } from '../../digest/compose.ts';
@@ -41,7 +41,7 @@ export async function baocaoButton(ctx: OfficialContext, args: string[]): Promis
 
 async function answer(ctx: OfficialContext, unit: UnitNode, period: Period): Promise<Reply> {
   const kind: DigestKind = AREA_VIEWERS.includes(ctx.viewer.role) ? 'area' : 'unit';
-  const builder = new DigestBuilder({ db: ctx.database.db, metrics: ctx.metrics, tree: ctx.tree, calendar: ctx.calendar }, ctx.now);
+  const builder = new DigestBuilder({ db: ctx.database.db, rates: ctx.rates, tree: ctx.tree, calendar: ctx.calendar }, ctx.now);
   const digest = await composeDigest(builder, kind, unit, period);
   const chart = await sharedCharts.chart(digest.chart);
   const periods: Button[] = [

@@ -4,8 +4,8 @@
 // kind under the same parent, even outside the asker's scope; nothing else of those units is shown.
 import { formatInt, formatPercent } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
-import type { RankingRow } from '../../metrics/metrics.ts';
-import type { Period } from '../../metrics/period.ts';
+import type { RankingRow } from '../../rates/rates.ts';
+import type { Period } from '../../rates/period.ts';
 import { periodLabel, presetPeriod, resolveTarget } from '../target.ts';
 import type { OfficialContext, Reply } from '../types.ts';
 
@@ -22,13 +22,13 @@ export async function xephangButton(ctx: OfficialContext, args: string[]): Promi
 }
 
 async function answer(ctx: OfficialContext, unitId: number, period: Period): Promise<Reply> {
-  const groups = await ctx.metrics.ranking(unitId, period, ctx.now, true);
+  const groups = await ctx.rates.ranking(unitId, period, ctx.now, true);
   const lines = [t('xephang-title', { period: periodLabel(period) })];
   if (groups.length > 0) {
     for (const g of groups) lines.push('', t('xephang-group', { kind: t(`kind-${g.kind}`) }), ...g.rows.map(line));
     return { text: lines.join('\n') };
   }
-  const { ranking } = await ctx.metrics.report(unitId, period, ctx.now, true);
+  const { ranking } = await ctx.rates.report(unitId, period, ctx.now, true);
   if (ranking.length === 0) return { text: [...lines, t('xephang-none')].join('\n') };
   return { text: [...lines, '', ...ranking.map(line)].join('\n') };
 }

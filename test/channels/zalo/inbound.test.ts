@@ -35,7 +35,7 @@ beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database, { seed: 5, now });
   const { log } = captureLog();
-  services = { database, config: loadConfig({}), log, metricsCache: new Map() };
+  services = { database, config: loadConfig({}), log, ratesCache: new Map() };
   dir = mkdtempSync(join(tmpdir(), 'dunghan-zalo-'));
   writeFileSync(join(dir, 'zalo.json'), JSON.stringify({ imei: 'test-imei', userAgent: 'test-agent', cookie: [{ key: 'zpw_sek', value: 'x', domain: 'chat.zalo.me' }] }), { mode: 0o600 });
   const { db } = database;

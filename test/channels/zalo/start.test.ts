@@ -43,7 +43,7 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
 
 function options(api: FakeZalo, clock: FakeClock, extra: Partial<StartZaloOptions> = {}) {
   const capture = captureLog();
-  const services: Services = { database, config: loadConfig({}), log: capture.log, metricsCache: new Map() };
+  const services: Services = { database, config: loadConfig({}), log: capture.log, ratesCache: new Map() };
   return { capture, options: { services, log: capture.log, now: () => new Date(clock.now()), credentialsFile: file, login: { login: async () => api, loginQR: async () => api }, clock, saveEveryMs: null, ...extra } satisfies StartZaloOptions };
 }
 

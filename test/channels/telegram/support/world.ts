@@ -36,5 +36,5 @@ export async function world(): Promise<World> {
 }
 
 export function servicesFor(database: TestDatabase, env: Record<string, string>, log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' })): Services {
-  return { database, config: loadConfig(env), log, metricsCache: new Map() };
+  return { database, config: loadConfig(env), log, ratesCache: new Map() };
 }
