@@ -12,9 +12,8 @@ import { t } from './i18n/translate.ts';
 import type { Logger } from './log.ts';
 import { startAlertSchedule } from './alerts/schedule.ts';
 import { defaultPersona, startConsoleChat, type ConsoleChat } from './channels/console/chat.ts';
-import { startHeartbeat } from './channels/heartbeat.ts';
+import { startHeartbeat } from './outbox/heartbeat.ts';
 import { configuredChannels, startChannels } from './channels/start.ts';
-import type { Services } from './commands/types.ts';
 import { startDigestSchedule } from './digest/schedule.ts';
 import { Dispatcher } from './outbox/dispatcher.ts';
 import { startRetention } from './outbox/retention.ts';
@@ -23,6 +22,7 @@ import { startHttpServer, type HttpServer } from './http/server.ts';
 import { startRunRetention } from './ingest/run-retention.ts';
 import { markInterruptedRuns } from './ingest/runs.ts';
 import { watchStaleness } from './ingest/staleness.ts';
+import { createServices, type Services } from './core/services.ts';
 
 export interface ServiceOptions {
   config: Config;
@@ -105,7 +105,7 @@ async function assembleService(
   );
   log.info({ database: describeDatabase(config.database), channels, dossiers }, 'service started');
 
-  const services: Services = { database, config, log, ratesCache: new Map() };
+  const services: Services = createServices({ database, config, log });
   let consoleChat: ConsoleChat | null = null;
   const persona = channels.length === 0 && input ? await defaultPersona(services) : null;
   if (persona && input) {

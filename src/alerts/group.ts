@@ -5,16 +5,16 @@
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { localDate } from '../calendar/time.ts';
 import { stateText, shorten } from '../commands/handlers/lists.ts';
-import type { Button } from '../commands/types.ts';
 import { formatDate, formatInt } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
-import { INLINE_BUTTONS } from '../channels/limits.ts';
+import { INLINE_BUTTONS } from '../core/channel.ts';
 import type { ChannelName } from '../org/codes.ts';
 import type { UnitTree } from '../org/tree.ts';
 import type { Address } from '../outbox/routing.ts';
 import { STAGES, urgencyOf, type PlannedItem, type Stage } from './plan.ts';
 import type { Person } from './recipients.ts';
 import { groupBy } from '../util/multimap.ts';
+import type { Button } from '../core/message.ts';
 
 export interface AlertMessage {
   official: Person;

@@ -6,12 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../calendar/time.ts';
 import { loadCalendar } from '../calendar/load.ts';
-import type { Services } from '../commands/types.ts';
 import { withLease } from '../db/lease.ts';
 import { attentionList, type AttentionItem } from '../dossiers/attention-list.ts';
 import { loadClocks } from '../dossiers/clocks.ts';
 import { stateOf } from '../dossiers/open.ts';
-import { MAX_TEXT } from '../channels/limits.ts';
+import { MAX_TEXT } from '../core/channel.ts';
 import type { ChannelName } from '../org/codes.ts';
 import { loadUnitTree } from '../org/tree.ts';
 import { addressesOf } from '../outbox/routing.ts';
@@ -21,6 +20,7 @@ import { planItems, type Ack, type DossierFacts } from './plan.ts';
 import { nextWindow } from './quiet.ts';
 import { loadRecipients, type Person } from './recipients.ts';
 import { writeAlerts } from './write.ts';
+import type { Services } from '../core/services.ts';
 
 export interface AlertRunOptions {
   /** Print the plan without writing anything. */

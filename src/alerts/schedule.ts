@@ -3,8 +3,8 @@
 // the next one is due is not overlapped; the database lease covers other instances.
 import schedule from 'node-schedule';
 import { loadCalendar } from '../calendar/load.ts';
-import type { Services } from '../commands/types.ts';
 import { runAlerts } from './run.ts';
+import type { Services } from '../core/services.ts';
 
 export interface AlertSchedule {
   /** Runs now (if inside working hours) and resolves when done; used at start-up and in tests. */

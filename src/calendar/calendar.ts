@@ -4,20 +4,7 @@ import { builtInDays } from './holidays.ts';
 import { DEFAULT_WORKING_HOURS, morningSpans, spansLength, toSpans, type Period, type Span } from './hours.ts';
 import { LUNAR_YEARS } from './lunar.ts';
 import { noticeDays } from './notices.ts';
-import {
-  DAY_MS,
-  assertValidDate,
-  epochDayOf,
-  fromEpochDay,
-  instantAt,
-  localMillis,
-  parseLocalDate,
-  toEpochDay,
-  weekdayOf,
-  yearOfEpochDay,
-  type EpochDay,
-  type LocalDate,
-} from './time.ts';
+import { DAY_MS, assertValidDate, epochDayOf, fromEpochDay, instantAt, localMillis, parseLocalDate, toEpochDay, weekdayOf, yearOfEpochDay, type EpochDay, type LocalDate } from './time.ts';
 import type { DayEntry, DayInfo, DayKind, DayOverride } from './types.ts';
 
 export type CalendarOptions = {

@@ -5,16 +5,16 @@
 // polls, and the others stand by to take over.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Channel } from './channel.ts';
+import type { Channel } from '../core/channel.ts';
 import { consoleChannel } from './console/channel.ts';
 import { startTelegram } from './telegram/start.ts';
 import { startZalo, ZaloStartError } from './zalo/start.ts';
-import type { Services } from '../commands/types.ts';
 import type { Config } from '../config.ts';
 import { awaitLease, holdLease } from '../db/lease.ts';
 import type { HttpServer } from '../http/server.ts';
 import { t } from '../i18n/translate.ts';
 import type { ChannelName } from '../org/codes.ts';
+import type { Services } from '../core/services.ts';
 
 /** The channels the configuration enables (the same on every instance). */
 export function configuredChannels(config: Config): ChannelName[] {

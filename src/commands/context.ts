@@ -5,7 +5,8 @@ import { RateReports } from '../rates/rates.ts';
 import { narrowScope, scopeOf, viewerByChat, viewerByCode } from '../org/scope.ts';
 import { loadUnitTree } from '../org/tree.ts';
 import { loadGroupView } from './group.ts';
-import type { Asker, RequestContext, Services } from './types.ts';
+import type { Asker, RequestContext } from './types.ts';
+import type { Services } from '../core/services.ts';
 
 export async function requestContext(services: Services, asker: Asker, now: Date): Promise<RequestContext> {
   const { db } = services.database;

@@ -12,11 +12,13 @@ import { tiendo, tiendoButton } from './handlers/tiendo.ts';
 import { ackButton, apologyButton, moreButton, snoozeButton, xacnhan } from './handlers/xacnhan.ts';
 import { xephang, xephangButton } from './handlers/xephang.ts';
 import { parseCommand, type CommandName } from './parse/command.ts';
-import type { Asker, OfficialContext, Reply, RequestContext, Services } from './types.ts';
+import type { Asker, OfficialContext, RequestContext } from './types.ts';
+import type { Message } from '../core/message.ts';
+import type { Services } from '../core/services.ts';
 
-type Open = (ctx: RequestContext, rest: string) => Promise<Reply>;
-type ForOfficials = (ctx: OfficialContext, rest: string) => Promise<Reply>;
-type ButtonHandler = (ctx: OfficialContext, args: string[]) => Promise<Reply | null>;
+type Open = (ctx: RequestContext, rest: string) => Promise<Message>;
+type ForOfficials = (ctx: OfficialContext, rest: string) => Promise<Message>;
+type ButtonHandler = (ctx: OfficialContext, args: string[]) => Promise<Message | null>;
 
 /** Commands anyone may use, registered or not. */
 const OPEN: Partial<Record<CommandName, Open>> = { start, dangky, trogiup };
@@ -50,7 +52,7 @@ export interface MessageOptions {
   botUsername?: string;
 }
 
-export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Reply[]> {
+export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Message[]> {
   const parsed = parseCommand(text, { allowBare: asker.chat.kind === 'private' || asker.channel === 'zalo', ...opts });
   // Chatter in a group is not for us (nothing is loaded for it); in a private chat, say how to ask.
   if (!parsed && asker.chat.kind === 'group') return [];
@@ -72,7 +74,7 @@ export async function handleMessage(services: Services, asker: Asker, text: stri
   }
 }
 
-export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Reply> {
+export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Message> {
   try {
     const [prefix = '', ...args] = data.split(':');
     const handler = BUTTONS.get(prefix);

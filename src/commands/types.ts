@@ -1,15 +1,12 @@
 // The channel-free command layer: text (or a button) in, replies out. Telegram, Zalo and the
 // console are thin adapters around it; nothing here knows about them.
 import type { WorkCalendar } from '../calendar/calendar.ts';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import type { Logger } from '../log.ts';
-import type { RateReports } from '../rates/rates.ts';
-import type { PerUnit } from '../rates/sources.ts';
+import type { Services } from '../core/services.ts';
 import type { ChannelName } from '../org/codes.ts';
-import type { GroupView } from './group.ts';
 import type { Scope, Viewer } from '../org/scope.ts';
 import type { UnitTree } from '../org/tree.ts';
+import type { RateReports } from '../rates/rates.ts';
+import type { GroupView } from './group.ts';
 
 /** Who wrote, from where. */
 export interface Asker {
@@ -19,28 +16,6 @@ export interface Asker {
   displayName?: string;
   /** A private chat, or a group (its chat id on the channel; what it may see is the command layer's: group.ts). */
   chat: { kind: 'private' } | { kind: 'group'; id: string };
-}
-
-/** A button under a reply: `data` comes back through handleCallback. */
-export interface Button {
-  text: string;
-  data: string;
-}
-
-export interface Reply {
-  text: string;
-  /** Rows of buttons (channels without buttons show them as numbered choices). */
-  buttons?: Button[][];
-  image?: { png: Buffer; caption?: string };
-}
-
-/** What a command may use: the database and configuration, shared across requests. */
-export interface Services {
-  database: Database;
-  config: Config;
-  log: Logger;
-  /** Rates of past periods, shared by all requests until the data change. */
-  ratesCache: Map<string, PerUnit>;
 }
 
 /** One request: the services plus a snapshot of the organisation and the clock. */

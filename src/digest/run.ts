@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { loadCalendar } from '../calendar/load.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
-import type { Services } from '../commands/types.ts';
 import { RateReports } from '../rates/rates.ts';
 import { lastWeek, type Period } from '../rates/period.ts';
 import { loadUnitTree } from '../org/tree.ts';
@@ -15,6 +14,7 @@ import { DigestBuilder } from './data.ts';
 import { ChartRenderer, chartKey } from './images.ts';
 import { digestRecipients, recipientKey, type DigestRecipient } from './recipients.ts';
 import { isoWeek } from './week.ts';
+import type { Services } from '../core/services.ts';
 
 export const DIGEST_LEASE = 'digest';
 const LEASE_MS = 10 * 60_000;

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import schedule from 'node-schedule';
 import { loadCalendar } from '../calendar/load.ts';
 import { localDate } from '../calendar/time.ts';
-import type { Services } from '../commands/types.ts';
 import { parseCron } from './cron.ts';
 import type { ChartRenderer } from './images.ts';
 import { digestDue, type DigestDue } from './due.ts';
 import { runDigest, type RunResult } from './run.ts';
+import type { Services } from '../core/services.ts';
 
 export const DIGEST_TZ = 'Asia/Ho_Chi_Minh';
 

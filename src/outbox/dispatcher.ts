@@ -9,16 +9,16 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { ChannelError, ImageNotSent, type Channel, type ChannelErrorKind, type OutgoingMessage } from '../channels/channel.ts';
+import { ChannelError, ImageNotSent, type Channel, type ChannelErrorKind } from '../core/channel.ts';
+import type { Message, StoredMessage } from '../core/message.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../org/codes.ts';
 import { enqueue } from './enqueue.ts';
-import type { OutboxPayload } from './message.ts';
 import { notifyAdmins } from './notices.ts';
 import { Pacer } from './pacer.ts';
 import { addressesOf } from './routing.ts';
-import { splitText } from './split.ts';
+import { splitText } from '../core/split-text.ts';
 
 export interface DispatcherOptions {
   database: Database;
@@ -159,14 +159,14 @@ export class Dispatcher {
     const row = { ...raw, id: Number(raw.id), attempts: Number(raw.attempts), officialId: raw.officialId === null ? null : Number(raw.officialId) };
     const channel = this.#o.channels.get(row.channel as ChannelName);
     if (!channel) return this.#fail(row, 'transient', `channel ${row.channel} is not running here`);
-    let payload: OutboxPayload | undefined;
+    let payload: StoredMessage | undefined;
     try {
-      payload = JSON.parse(row.payload) as OutboxPayload;
+      payload = JSON.parse(row.payload) as StoredMessage;
       const image = payload.image ? { png: await this.#image(payload.image.sha256), ...(payload.image.caption ? { caption: payload.image.caption } : {}) } : undefined;
       const parts = payload.textSent ? [''] : splitText(payload.text, channel.maxText);
       let imageFailed: ImageNotSent | null = null;
       for (const [i, text] of parts.entries()) {
-        const message: OutgoingMessage = { text };
+        const message: Message = { text };
         if (i === 0 && image) message.image = image;
         if (i === parts.length - 1 && payload.buttons && !payload.textSent) message.buttons = payload.buttons;
         // A message not yet begun steps aside while its chat is busy, or behind the chat's messages
@@ -296,7 +296,7 @@ export class Dispatcher {
       if (other) {
         await enqueue(database.db, database.target.engine, [{
           dedupKey: `${row.dedupKey}|${other.channel}`, officialId: row.officialId, channel: other.channel, address: other.address,
-          kind: row.kind, payload: JSON.parse(row.payload) as OutboxPayload, notBefore: now,
+          kind: row.kind, payload: JSON.parse(row.payload) as StoredMessage, notBefore: now,
         }], now);
       }
     }

@@ -2,7 +2,7 @@
 // instant at which every window that applies (the chat or group, and the whole channel) still has
 // room, then waits until it. Reservations are taken synchronously, so concurrent sends never
 // overshoot. Limits hold per process: with several instances, give each a share.
-import type { Limits } from '../channels/channel.ts';
+import type { Limits } from '../core/channel.ts';
 
 class Window {
   readonly #times: number[] = [];

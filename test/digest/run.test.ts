@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChartRenderer, chartKey } from '../../src/digest/images.ts';
 import { DIGEST_LEASE, planDigests, runDigest } from '../../src/digest/run.ts';
-import type { OutboxPayload } from '../../src/outbox/message.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { buildArea, MONDAY } from './fixture.ts';
 import { servicesFor } from './support.ts';
+import type { StoredMessage } from '../../src/core/message.ts';
 
 let database: TestDatabase;
 /** A stand-in renderer: one distinct small "PNG" per chart content. */
@@ -45,7 +45,7 @@ describe('runDigest', () => {
       ['digest:2026-W47:unit:O1:o:tp-o1', 'telegram', '1003', 'digest'],
     ]);
     expect(out.every((o) => o.status === 'pending' && o.nextAttemptAt.getTime() === MONDAY.getTime())).toBe(true);
-    const payloads = out.map((o) => JSON.parse(o.payload) as OutboxPayload);
+    const payloads = out.map((o) => JSON.parse(o.payload) as StoredMessage);
     // The leaders' and the group's digests are the same digest with the same chart.
     expect(new Set(payloads.slice(0, 3).map((p) => p.text)).size).toBe(1);
     expect(payloads[0]!.text).toContain('📊 BẢN TIN CẢI CÁCH HÀNH CHÍNH — Tỉnh Thử');

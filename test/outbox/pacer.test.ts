@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Pacer } from '../../src/outbox/pacer.ts';
-import { splitText } from '../../src/outbox/split.ts';
+import { splitText } from '../../src/core/split-text.ts';
 
 const telegram = { perChat: { count: 1, windowMs: 1_000 }, perGroup: { count: 20, windowMs: 60_000 }, overall: { count: 30, windowMs: 1_000 } };
 

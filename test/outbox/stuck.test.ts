@@ -4,8 +4,8 @@
 // depends on the channel's name (a future "zns" works the same), and an unreachable address is
 // re-routed to the official's other account even when this instance does not run that channel.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChannelError, type Channel } from '../../src/channels/channel.ts';
-import { HEARTBEAT_TTL_MS, liveChannels, startHeartbeat } from '../../src/channels/heartbeat.ts';
+import { ChannelError, type Channel } from '../../src/core/channel.ts';
+import { HEARTBEAT_TTL_MS, liveChannels, startHeartbeat } from '../../src/outbox/heartbeat.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ChannelName } from '../../src/org/codes.ts';
 import { Dispatcher } from '../../src/outbox/dispatcher.ts';

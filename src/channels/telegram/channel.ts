@@ -5,7 +5,8 @@
 // text went but the photo did not.
 import type { Api, Transformer } from 'grammy';
 import type { Logger } from '../../log.ts';
-import { ImageNotSent, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
+import { ImageNotSent, type Channel, type Limits } from '../../core/channel.ts';
+import type { Message } from '../../core/message.ts';
 import { telegramApi } from './api.ts';
 import { classify, toChannelError } from './errors.ts';
 import { SendGuard, type Rule } from './guard.ts';
@@ -54,7 +55,7 @@ export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: 
     limits,
     api,
     isGroup: isGroupChat,
-    async send(address: string, message: OutgoingMessage): Promise<void> {
+    async send(address: string, message: Message): Promise<void> {
       let sent;
       try {
         sent = await sendTo(api, address, message, {

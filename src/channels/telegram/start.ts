@@ -5,8 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Bot, Context, Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Channel } from '../channel.ts';
-import type { Services } from '../../commands/types.ts';
+import type { Channel } from '../../core/channel.ts';
 import { ALLOWED_UPDATES, createBot } from './bot.ts';
 import { telegramChannel } from './channel.ts';
 import { telegramApi } from './api.ts';
@@ -14,6 +13,7 @@ import { logged } from './errors.ts';
 import { telegramHealth, type TelegramHealth } from './health.ts';
 import { registerMenu } from './menu.ts';
 import { telegramWebhook, type TelegramWebhook } from './webhook.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface StartTelegramOptions {
   services: Services;

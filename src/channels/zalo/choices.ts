@@ -1,8 +1,8 @@
 // Zalo has no buttons: a reply's buttons are shown as numbered choices, and a message that is
 // just that number presses the button. The last choices shown in each chat are kept for a while,
 // in bounded memory (least recently shown dropped first).
-import type { Button } from '../../commands/types.ts';
 import type { Clock } from './clock.ts';
+import type { Button } from '../../core/message.ts';
 
 export const CHOICES_TTL_MS = 30 * 60_000;
 

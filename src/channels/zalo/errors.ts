@@ -6,7 +6,7 @@
 //   123  "Không thể nhận tin nhắn từ bạn": rate limit or duplicate messages (#94, #229, #336)
 //   600, 102  the session cookie is missing, expired or replaced by a newer login (#211, #35)
 //   -69  "Retry limit" (#290)
-import { ChannelError } from '../channel.ts';
+import { ChannelError } from '../../core/channel.ts';
 import { zca } from './zca.ts';
 
 export const RATE_LIMIT_RETRY_MS = 30 * 60_000;

@@ -1,7 +1,7 @@
 // The account's own pacing, whoever sends (the outbox or a reply): sends start at least
 // minIntervalMs apart, at most maxPerHour start in any hour, and none start while Zalo's rate
 // limit is cooling down. Slots are reserved synchronously, so concurrent callers never overshoot.
-import { ChannelError } from '../channel.ts';
+import { ChannelError } from '../../core/channel.ts';
 import type { Clock } from './clock.ts';
 
 const HOUR = 3_600_000;

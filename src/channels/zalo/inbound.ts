@@ -5,20 +5,22 @@
 // account look like a spammer). Nothing here throws: a failure is logged and the next message goes on.
 import { parseCommand } from '../../commands/parse/command.ts';
 import { handleButton, handleMessage } from '../../commands/router.ts';
-import type { Asker, Reply, Services } from '../../commands/types.ts';
+import type { Asker } from '../../commands/types.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../log.ts';
-import { ChannelError } from '../channel.ts';
+import { ChannelError } from '../../core/channel.ts';
 import type { ZaloAddress } from './address.ts';
 import type { ZaloMessage } from './api.ts';
 import type { ChoiceMemory } from './choices.ts';
 import type { Clock } from './clock.ts';
 import type { ZaloGroup } from './groups.ts';
 import { zca } from './zca.ts';
+import type { Message } from '../../core/message.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface InboundOptions {
   services: Services;
-  channel: { reply(target: ZaloAddress, reply: Reply, choicesKey: string): Promise<void>; readonly choices: ChoiceMemory };
+  channel: { reply(target: ZaloAddress, reply: Message, choicesKey: string): Promise<void>; readonly choices: ChoiceMemory };
   groups: { get(id: string): Promise<ZaloGroup | null> };
   /** The account's own Zalo id (its messages are ignored; mentions of it are removed). */
   ownId: string;
@@ -75,7 +77,7 @@ export class Inbound {
       target = { kind: 'group', id: group.externalId };
     }
     const choiceKeys = isGroup ? [`g:${target.id}:${sender}`, `g:${target.id}`] : [`u:${sender}`];
-    const answer = async (reply: Reply) => {
+    const answer = async (reply: Message) => {
       try {
         await this.#o.channel.reply(target, reply, choiceKeys[0]!);
       } catch (e) {

@@ -1,6 +1,5 @@
 // Starting the Zalo channel for the service: read the credentials file, log in, listen for
 // messages (answered by the command layer), and hand back the channel the outbox sends through.
-import type { Services } from '../../commands/types.ts';
 import type { Db } from '../../db/client.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../log.ts';
@@ -13,6 +12,7 @@ import { Inbound } from './inbound.ts';
 import { refreshedCredentials, zcaLogin } from './login.ts';
 import { ListenerSupervisor, type SupervisorOptions } from './supervisor.ts';
 import { ZaloChannel } from './zalo-channel.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface StartZaloOptions {
   services: Services;

@@ -8,6 +8,7 @@ import { formatDateTime, formatInt } from '../../i18n/format.ts';
 import { stuckCounts } from '../../outbox/stuck.ts';
 import { parse, parseInstant } from '../args.ts';
 import { UsageError, withDatabase, type CliCommand } from '../context.ts';
+import { createServices } from '../../core/services.ts';
 
 export const alertsCommand: CliCommand = {
   name: 'alerts',
@@ -18,7 +19,7 @@ export const alertsCommand: CliCommand = {
     if (positionals.length > 0 || values['dry-run'] === values.run) throw new UsageError(t('cli-alerts-usage'));
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
     return withDatabase(ctx, async ({ config, log, database }) => {
-      const r = await runAlerts({ database, config, log, ratesCache: new Map() }, at, { dryRun: values['dry-run'] === true });
+      const r = await runAlerts(createServices({ database, config, log }), at, { dryRun: values['dry-run'] === true });
       const stuck = await stuckCounts(database.db, ctx.now());
       if (values.json) {
         ctx.out(JSON.stringify({

@@ -1,7 +1,6 @@
 // dunghan digest --dry-run | --send | targets …: the weekly digest from the command line.
 import { writeFileSync } from 'node:fs';
 import { loadCalendar } from '../../calendar/load.ts';
-import type { Services } from '../../commands/types.ts';
 import { composeDigest } from '../../digest/compose.ts';
 import { DigestBuilder, type DigestKind } from '../../digest/data.ts';
 import { ChartRenderer } from '../../digest/images.ts';
@@ -14,6 +13,7 @@ import { lastWeek } from '../../rates/period.ts';
 import { loadUnitTree } from '../../org/tree.ts';
 import { parse, parseInstant } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand, type CliContext, type Opened } from '../context.ts';
+import { createServices, type Services } from '../../core/services.ts';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -28,7 +28,7 @@ export const digestCommand: CliCommand = {
     if (positionals.length > 0 || values['dry-run'] === values.send || (values.unit && values.area)) throw new UsageError(`${t('digest-mode-needed')}\n${usage}`);
     const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
     return withDatabase(ctx, async (opened) => {
-      const services: Services = { ...opened, ratesCache: new Map() };
+      const services: Services = createServices({ ...opened });
       if (values.send) return send(ctx, services, at);
       return dryRun(ctx, services, at, values.unit ? ['unit', values.unit] : ['area', values.area ?? null], values.out);
     });

@@ -6,7 +6,7 @@ import { formatDateTime, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { parse, parseInteger } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand } from '../context.ts';
-import { liveChannels } from '../../channels/heartbeat.ts';
+import { liveChannels } from '../../outbox/heartbeat.ts';
 import { stuckCounts } from '../../outbox/stuck.ts';
 
 const STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled', 'stuck'];

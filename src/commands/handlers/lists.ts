@@ -9,7 +9,8 @@ import { t } from '../../i18n/translate.ts';
 import type { UnitNode } from '../../org/tree.ts';
 import { splitUnitAndPeriod } from '../parse/args.ts';
 import { resolveTarget, unitFromButton } from '../target.ts';
-import type { Button, OfficialContext, Reply } from '../types.ts';
+import type { OfficialContext } from '../types.ts';
+import type { Button, Message } from '../../core/message.ts';
 
 export const PAGE_SIZE = 10;
 const PREFIX: Record<ListKind, string> = { overdue: 'qh', due_soon: 'sd' };
@@ -19,7 +20,7 @@ const TITLES: Record<ListKind, { title: string; none: string }> = {
 };
 
 export function listCommand(kind: ListKind) {
-  return async (ctx: OfficialContext, rest: string): Promise<Reply> => {
+  return async (ctx: OfficialContext, rest: string): Promise<Message> => {
     // Lists have no period: whatever follows the command names the unit.
     const target = resolveTarget(ctx, splitUnitAndPeriod(rest, ctx.now).unitText, 'y', PREFIX[kind]);
     return 'text' in target ? target : page(ctx, kind, target.unit, 1);
@@ -28,14 +29,14 @@ export function listCommand(kind: ListKind) {
 
 /** Buttons: qh|sd:<unit code>:<page>. */
 export function listButton(kind: ListKind) {
-  return async (ctx: OfficialContext, args: string[]): Promise<Reply | null> => {
+  return async (ctx: OfficialContext, args: string[]): Promise<Message | null> => {
     const unit = unitFromButton(ctx, args[0]);
     const n = Number(args[1] ?? '1');
     return unit && Number.isInteger(n) && n >= 1 ? page(ctx, kind, unit, n) : null;
   };
 }
 
-async function page(ctx: OfficialContext, kind: ListKind, unit: UnitNode, n: number): Promise<Reply> {
+async function page(ctx: OfficialContext, kind: ListKind, unit: UnitNode, n: number): Promise<Message> {
   const unitIds = ctx.tree.subtree(unit.id).map((u) => u.id);
   const items = await attentionList(ctx.database.db, {
     unitIds, kind, now: ctx.now, calendar: ctx.calendar, tree: ctx.tree, dueSoonWorkingDays: ctx.config.DUE_SOON_WORKING_DAYS,

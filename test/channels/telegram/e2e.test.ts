@@ -11,13 +11,13 @@ import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClien
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAlerts } from '../../../src/alerts/run.ts';
 import { startTelegram, type TelegramService } from '../../../src/channels/telegram/start.ts';
-import type { Services } from '../../../src/commands/types.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { createInvite } from '../../../src/org/invites.ts';
 import { Dispatcher } from '../../../src/outbox/dispatcher.ts';
 import { vn } from '../../support/dossiers.ts';
 import { startEmulator } from './support/emulator.ts';
 import { servicesFor, TOKEN, world, type World } from './support/world.ts';
+import type { Services } from '../../../src/core/services.ts';
 
 interface BotMessage {
   messageId: number;

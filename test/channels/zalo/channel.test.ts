@@ -1,7 +1,7 @@
 // The Zalo channel against a fake zca-js session: addressing users and groups, text and images,
 // numbered choices, zca-js errors as ChannelErrors, pacing on a fake clock, no repeated texts.
 import { describe, expect, it } from 'vitest';
-import { ChannelError, ImageNotSent } from '../../../src/channels/channel.ts';
+import { ChannelError, ImageNotSent } from '../../../src/core/channel.ts';
 import type { ZaloAddress } from '../../../src/channels/zalo/address.ts';
 import { ChoiceMemory } from '../../../src/channels/zalo/choices.ts';
 import { RATE_LIMIT_RETRY_MS } from '../../../src/channels/zalo/errors.ts';

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startZalo, ZaloStartError, type StartZaloOptions } from '../../../src/channels/zalo/start.ts';
 import { zca } from '../../../src/channels/zalo/zca.ts';
-import type { Services } from '../../../src/commands/types.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { testDatabase, type TestDatabase } from '../../support/database.ts';
 import { FakeClock } from './fake-clock.ts';
 import { FakeZalo, zaloError } from './fake-zalo.ts';
 import { captureLog, WARN } from './log-capture.ts';
+import { createServices, type Services } from '../../../src/core/services.ts';
 
 const SECRET = 'zpw-sek-value-never-logged';
 const IMEI = 'imei-never-logged';
@@ -43,7 +43,7 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
 
 function options(api: FakeZalo, clock: FakeClock, extra: Partial<StartZaloOptions> = {}) {
   const capture = captureLog();
-  const services: Services = { database, config: loadConfig({}), log: capture.log, ratesCache: new Map() };
+  const services: Services = createServices({ database, config: loadConfig({}), log: capture.log });
   return { capture, options: { services, log: capture.log, now: () => new Date(clock.now()), credentialsFile: file, login: { login: async () => api, loginQR: async () => api }, clock, saveEveryMs: null, ...extra } satisfies StartZaloOptions };
 }
 
