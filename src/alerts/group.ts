@@ -4,7 +4,7 @@
 // those due soon; on a channel without buttons the rows are numbered choices, counted in the limit.
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { localDate } from '../calendar/time.ts';
-import { stateText, shorten } from '../commands/handlers/lists.ts';
+import { shorten, stateText } from '../dossiers/presentation.ts';
 import { formatDate, formatInt } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import { INLINE_BUTTONS } from '../core/channel.ts';

@@ -11,7 +11,7 @@ import { startTelegram } from './telegram/start.ts';
 import { startZalo, ZaloStartError } from './zalo/start.ts';
 import type { Config } from '../config.ts';
 import { awaitLease, holdLease } from '../db/lease.ts';
-import type { HttpServer } from '../http/server.ts';
+import type { Routes } from '../core/routes.ts';
 import { t } from '../i18n/translate.ts';
 import type { ChannelName } from '../org/codes.ts';
 import type { Services } from '../core/services.ts';
@@ -27,7 +27,7 @@ export function configuredChannels(config: Config): ChannelName[] {
 export interface RunningChannels {
   channels: Map<ChannelName, Channel>;
   /** Adds the channels' routes (the Telegram webhook) and /healthz checks to the HTTP server. */
-  mount(http: Pick<HttpServer, 'addRoute' | 'addHealthCheck'>): void;
+  mount(http: Routes): void;
   stop(): Promise<void>;
 }
 

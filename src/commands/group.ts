@@ -8,15 +8,8 @@ import type { Db } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
 import type { UnitTree } from '../org/tree.ts';
 import type { CommandName } from './parse/command.ts';
-import type { Asker } from './types.ts';
+import type { Asker, GroupView } from './types.ts';
 import type { Message } from '../core/message.ts';
-
-export interface GroupView {
-  /** Dossier-level detail allowed (an active, registered group an admin configured so). */
-  detail: boolean;
-  /** The units whose subtrees bound what the group is shown, or null when it has none. */
-  units: number[] | null;
-}
 
 /** Commands answered in every group (counts and rankings); also the Telegram group menu. */
 export const GROUP_COMMANDS: readonly CommandName[] = ['tiendo', 'quahan', 'sapden', 'xephang', 'trogiup'];

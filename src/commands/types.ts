@@ -6,7 +6,6 @@ import type { ChannelName } from '../org/codes.ts';
 import type { Scope, Viewer } from '../org/scope.ts';
 import type { UnitTree } from '../org/tree.ts';
 import type { RateReports } from '../rates/rates.ts';
-import type { GroupView } from './group.ts';
 
 /** Who wrote, from where. */
 export interface Asker {
@@ -16,6 +15,14 @@ export interface Asker {
   displayName?: string;
   /** A private chat, or a group (its chat id on the channel; what it may see is the command layer's: group.ts). */
   chat: { kind: 'private' } | { kind: 'group'; id: string };
+}
+
+/** What a group chat may be shown (read by group.ts from its ChatGroup row). */
+export interface GroupView {
+  /** Dossier-level detail allowed (an active, registered group an admin configured so). */
+  detail: boolean;
+  /** The units whose subtrees bound what the group is shown, or null when it has none. */
+  units: number[] | null;
 }
 
 /** One request: the services plus a snapshot of the organisation and the clock. */

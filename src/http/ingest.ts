@@ -15,7 +15,7 @@ import { verifyToken } from '../ingest/tokens.ts';
 import { decodeUtf8 } from '../ingest/values.ts';
 import type { Logger } from '../log.ts';
 import { BodyTooLarge, readBody, refuseAndClose, sendJson } from './respond.ts';
-import type { Handler } from './router.ts';
+import type { Handler } from '../core/routes.ts';
 
 /** Problems listed in a 400 answer (the count is always exact). */
 const MAX_LISTED = 1_000;

@@ -9,14 +9,15 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
 import { unusableConfig } from '../config.ts';
+import type { Routes } from '../core/routes.ts';
 import type { Database } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
 import type { Logger } from '../log.ts';
-import { health, HealthChecks, type HealthCheck } from './health.ts';
+import { health, HealthChecks } from './health.ts';
 import { ingestHandler } from './ingest.ts';
 import { metricsText } from './prometheus.ts';
 import { ClientDisconnected, sendJson, sendText } from './respond.ts';
-import { Router, type Handler, type Method } from './router.ts';
+import { Router } from './router.ts';
 
 export interface HttpServerOptions {
   database: Database;
@@ -31,15 +32,11 @@ export interface HttpServerOptions {
   workingHours: readonly Period[];
 }
 
-export interface HttpServer {
+export interface HttpServer extends Routes {
   /** e.g. "http://127.0.0.1:8080" */
   readonly url: string;
   readonly port: number;
   readonly server: Server;
-  /** Adds a route; the handler gets the request unread. */
-  addRoute(method: Method, path: string, handler: Handler): void;
-  /** Adds a check to /healthz (e.g. "telegram"): { ok, …short details }, never a secret. */
-  addHealthCheck(name: string, check: HealthCheck): void;
   close(): Promise<void>;
 }
 

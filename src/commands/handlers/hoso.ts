@@ -5,7 +5,7 @@ import { formatDateTime, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { findDossierCode } from '../parse/dossier-code.ts';
 import type { OfficialContext } from '../types.ts';
-import { shorten, stateText } from './lists.ts';
+import { shorten, stateText } from '../../dossiers/presentation.ts';
 import type { Message } from '../../core/message.ts';
 
 export async function hoso(ctx: OfficialContext, rest: string): Promise<Message> {

@@ -3,7 +3,7 @@
 import { attentionList, type AttentionItem, type AttentionKind } from '../../dossiers/attention-list.ts';
 
 type ListKind = Exclude<AttentionKind, 'both'>;
-import type { DeadlineState } from '../../dossiers/deadline.ts';
+import { shorten, stateText } from '../../dossiers/presentation.ts';
 import { formatDate, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import type { UnitNode } from '../../org/tree.ts';
@@ -73,27 +73,4 @@ function summary(ctx: OfficialContext, items: AttentionItem[]): string[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => t('list-summary-line', { unit: ctx.tree.byId.get(id)?.name ?? '', count: formatInt(count) }));
-}
-
-export function stateText(s: DeadlineState): string {
-  switch (s.kind) {
-    case 'overdue':
-      return s.reason === 'second_supplement' && s.workingDaysOverdue === 0
-        ? t('state-overdue-second-supplement')
-        : t('state-overdue', { days: String(s.workingDaysOverdue) });
-    case 'due_today':
-      return t('state-due-today');
-    case 'due_soon':
-      return t('state-due-soon', { days: String(s.workingDaysLeft) });
-    case 'not_due':
-      return t('state-not-due', { days: String(s.workingDaysLeft) });
-    case 'paused':
-      return t('state-paused', { since: formatDate(s.since) });
-    case 'finished':
-      return t(`state-finished-${s.result}`);
-  }
-}
-
-export function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
