@@ -21,7 +21,7 @@ import { markStuck } from './outbox/stuck.ts';
 import { startHttpServer, type HttpServer } from './http/server.ts';
 import { startRunRetention } from './ingest/run-retention.ts';
 import { markInterruptedRuns } from './ingest/runs.ts';
-import { watchStaleness } from './ingest/staleness.ts';
+import { watchStaleness } from './alerts/staleness.ts';
 import { createServices, type Services } from './core/services.ts';
 
 export interface ServiceOptions {

@@ -7,8 +7,7 @@ import type { ServerResponse } from 'node:http';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { CheckResult, HealthCheck } from '../core/routes.ts';
 import type { Database } from '../db/client.ts';
-import { dataStaleness } from '../ingest/staleness.ts';
-import { lastSuccessBySource } from '../ingest/runs.ts';
+import { dataStaleness, lastSuccessBySource } from '../dossiers/freshness.ts';
 import { stuckCounts } from '../outbox/stuck.ts';
 import { sendJson } from './respond.ts';
 

@@ -4,8 +4,7 @@
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { epochDayOf } from '../calendar/time.ts';
 import { Prisma, type Database } from '../db/client.ts';
-import { dataStaleness } from '../ingest/staleness.ts';
-import { lastSuccessBySource } from '../ingest/runs.ts';
+import { dataStaleness, lastSuccessBySource } from '../dossiers/freshness.ts';
 
 export const OPEN_STATES = ['not_due', 'due_soon', 'due_today', 'overdue', 'paused'] as const;
 export const FINISHED_STATES = ['early', 'on_time', 'late'] as const;

@@ -3,12 +3,11 @@
 // default); everyone else the digest of the unit among its peers. Last week by default.
 import { t } from '../../i18n/translate.ts';
 import { lastWeek, type Period } from '../../rates/period.ts';
-import type { Role } from '../../org/codes.ts';
+import { AREA_VIEWER_ROLES, hasRole } from '../../org/roles.ts';
 import type { UnitNode } from '../../org/tree.ts';
 import { composeDigest } from '../../digest/compose.ts';
 import { DigestBuilder, type DigestKind } from '../../digest/data.ts';
 import { sharedCharts } from '../../digest/images.ts';
-import { AREA_ROLES } from '../../digest/recipients.ts';
 import { splitUnitAndPeriod } from '../parse/args.ts';
 import { isPeriodError } from '../parse/period.ts';
 import { matchUnit } from '../parse/units.ts';
@@ -17,7 +16,6 @@ import type { OfficialContext } from '../types.ts';
 import type { Button, Message } from '../../core/message.ts';
 
 const LAST_WEEK = 'lw';
-const AREA_VIEWERS: readonly Role[] = [...AREA_ROLES, 'admin'];
 
 export async function baocao(ctx: OfficialContext, rest: string): Promise<Message> {
   const { unitText, period } = splitUnitAndPeriod(rest, ctx.now);
@@ -41,7 +39,7 @@ export async function baocaoButton(ctx: OfficialContext, args: string[]): Promis
 }
 
 async function answer(ctx: OfficialContext, unit: UnitNode, period: Period): Promise<Message> {
-  const kind: DigestKind = AREA_VIEWERS.includes(ctx.viewer.role) ? 'area' : 'unit';
+  const kind: DigestKind = hasRole(AREA_VIEWER_ROLES, ctx.viewer.role) ? 'area' : 'unit';
   const builder = new DigestBuilder({ db: ctx.database.db, rates: ctx.rates, tree: ctx.tree, calendar: ctx.calendar }, ctx.now);
   const digest = await composeDigest(builder, kind, unit, period);
   const chart = await sharedCharts.chart(digest.chart);

@@ -1,7 +1,7 @@
 // /tiendo [đơn vị] [kỳ]: the official rates (Decision 766) with the II.06a buckets, the change
 // since the previous period and the unit's rank among its peers (public, like /xephang).
 import { formatDateTime, formatInt, formatPercent } from '../../i18n/format.ts';
-import { dataStaleness } from '../../ingest/staleness.ts';
+import { dataStaleness } from '../../dossiers/freshness.ts';
 import { t } from '../../i18n/translate.ts';
 import type { UnitReport } from '../../rates/rates.ts';
 import type { UnitNode } from '../../org/tree.ts';

@@ -2,12 +2,12 @@
 // reform office, and the freshness /tiendo will note.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/calendar/calendar.ts';
-import { dataFreshness } from '../../src/ingest/runs.ts';
-import { checkStaleness, dataStaleness, watchStaleness } from '../../src/ingest/staleness.ts';
+import { checkStaleness, watchStaleness } from '../../src/alerts/staleness.ts';
+import { dataFreshness, dataStaleness } from '../../src/dossiers/freshness.ts';
 import { DEFAULT_WORKING_HOURS } from '../../src/calendar/hours.ts';
 import { createLogger } from '../../src/log.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
-import { ingestOfficials, ingestOrg } from './support/org.ts';
+import { ingestOfficials, ingestOrg } from '../ingest/support/org.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 const calendar = new WorkCalendar();

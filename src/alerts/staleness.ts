@@ -1,46 +1,17 @@
 // The staleness alarm: when no import or ingest has succeeded for STALE_AFTER_WORKING_DAYS
-// working days (working time only: a Friday-afternoon import is not stale on Monday morning),
-// the admins and the reform office get one alert per stale episode, so that "no overdue
-// dossiers" never passes for an all-clear when the feed has stopped.
-import type { WorkCalendar } from '../calendar/calendar.ts';
+// working days (dossiers/freshness.ts), the admins and the reform office get one alert per stale
+// episode, so that "no overdue dossiers" never passes for an all-clear when the feed has stopped.
 import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
 import { addressesOf } from '../outbox/routing.ts';
 import type { Logger } from '../log.ts';
-import { dataFreshness } from './runs.ts';
-
-/** Roles that are told when the data stop coming. */
-export const STALE_ALERT_ROLES = ['admin', 'reform_office'] as const;
-
-export interface StalenessOptions {
-  now: Date;
-  /** The province-wide calendar (working hours and days). */
-  calendar: WorkCalendar;
-  staleAfterWorkingDays: number;
-}
-
-export interface Staleness {
-  /** The last successful ingest (null if there has never been one: nothing to be stale from). */
-  last: { at: Date; source: string } | null;
-  stale: boolean;
-}
-
-export async function dataStaleness(db: Db, o: StalenessOptions): Promise<Staleness> {
-  const last = await dataFreshness(db, o.now);
-  if (!last) return { last: null, stale: false };
-  let elapsed: number;
-  try {
-    elapsed = o.calendar.workingMillisBetween(last.at, o.now);
-  } catch {
-    return { last, stale: true }; // older than the calendar covers
-  }
-  return { last, stale: elapsed >= o.staleAfterWorkingDays * o.calendar.fullDayMillis };
-}
+import { dataStaleness, type Staleness, type StalenessOptions } from '../dossiers/freshness.ts';
+import { STALE_ALERT_ROLES } from '../org/roles.ts';
 
 /**
  * Enqueues the alert if the data are stale. Safe to call as often as wanted (e.g. with the alert
