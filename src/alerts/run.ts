@@ -5,7 +5,6 @@
 // pending and visibly stuck (src/outbox/stuck.ts) until one does.
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../calendar/time.ts';
-import { loadCalendar } from '../calendar/load.ts';
 import { withLease } from '../db/lease.ts';
 import { attentionList, type AttentionItem } from '../dossiers/attention-list.ts';
 import { loadClocks } from '../dossiers/clocks.ts';
@@ -54,7 +53,7 @@ export async function runAlerts(services: Services, at: Date, opts: AlertRunOpti
 async function plan(services: Services, at: Date): Promise<AlertRunResult> {
   const { database, config } = services;
   const { db } = database;
-  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, config.WORKING_HOURS)]);
+  const [tree, calendar] = await Promise.all([loadUnitTree(db), services.loadCalendar()]);
   const recipients = await loadRecipients(db, tree);
   const unitIds = [...tree.byId.keys()];
   const common = { unitIds, now: at, calendar, tree, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS };

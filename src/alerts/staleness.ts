@@ -1,15 +1,14 @@
 // The staleness alarm: when no import or ingest has succeeded for STALE_AFTER_WORKING_DAYS
 // working days (dossiers/freshness.ts), the admins and the reform office get one alert per stale
 // episode, so that "no overdue dossiers" never passes for an all-clear when the feed has stopped.
-import type { Period } from '../calendar/hours.ts';
-import { loadCalendar } from '../calendar/load.ts';
+import { every } from '../core/clock.ts';
+import type { Services } from '../core/services.ts';
 import type { Database } from '../db/client.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
 import { addressesOf } from '../outbox/routing.ts';
-import type { Logger } from '../log.ts';
 import { dataStaleness, type Staleness, type StalenessOptions } from '../dossiers/freshness.ts';
 import { STALE_ALERT_ROLES } from '../org/roles.ts';
 
@@ -41,30 +40,22 @@ export async function checkStaleness(database: Database, o: StalenessOptions): P
  * Checks every `everyMs` (default 10 minutes) in the service. Several instances may run it: the
  * outbox's dedup keys keep it to one alert per person and episode.
  */
-export function watchStaleness(o: {
-  database: Database;
-  now: () => Date;
-  workingHours: readonly Period[];
-  staleAfterWorkingDays: number;
-  log: Logger;
-  everyMs?: number;
-}): { stop(): void } {
+export function watchStaleness({ database, config, log, clock, loadCalendar }: Services, everyMs = 10 * 60_000): { stop(): void } {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const calendar = await loadCalendar(o.database.db, o.workingHours);
-      const r = await checkStaleness(o.database, { now: o.now(), calendar, staleAfterWorkingDays: o.staleAfterWorkingDays });
-      if (r.enqueued.length > 0) o.log.warn({ lastSuccessAt: r.last?.at, source: r.last?.source, alerts: r.enqueued.length }, 'data stale: alert enqueued');
+      const calendar = await loadCalendar();
+      const r = await checkStaleness(database, { now: clock.now(), calendar, staleAfterWorkingDays: config.STALE_AFTER_WORKING_DAYS });
+      if (r.enqueued.length > 0) log.warn({ lastSuccessAt: r.last?.at, source: r.last?.source, alerts: r.enqueued.length }, 'data stale: alert enqueued');
     } catch (e) {
-      o.log.warn({ error: (e as Error).name }, 'staleness check failed');
+      log.warn({ error: (e as Error).name }, 'staleness check failed');
     } finally {
       running = false;
     }
   };
-  const timer = setInterval(() => void tick(), o.everyMs ?? 10 * 60_000);
-  timer.unref();
+  const stop = every(clock, everyMs, tick);
   void tick();
-  return { stop: () => clearInterval(timer) };
+  return { stop };
 }

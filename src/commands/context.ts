@@ -1,6 +1,5 @@
 // Builds a request's context: who is asking, from which group, what they may see there, and a
 // fresh view of the organisation and calendar (cheap: a province has a few hundred units).
-import { loadCalendar } from '../calendar/load.ts';
 import { RateReports } from '../rates/rates.ts';
 import { narrowScope, scopeOf, viewerByChat, viewerByCode } from '../org/scope.ts';
 import { loadUnitTree } from '../org/tree.ts';
@@ -12,7 +11,7 @@ export async function requestContext(services: Services, asker: Asker, now: Date
   const { db } = services.database;
   const [tree, calendar, viewer] = await Promise.all([
     loadUnitTree(db),
-    loadCalendar(db, services.config.WORKING_HOURS),
+    services.loadCalendar(),
     // The console is the operator's own terminal: it speaks as the official it names.
     asker.channel === 'console' ? viewerByCode(db, asker.externalId) : viewerByChat(db, asker.channel, asker.externalId),
   ]);

@@ -28,15 +28,6 @@ export const systemClock: Clock = {
   clearTimeout: clearRealTimer,
 };
 
-/**
- * A clock stopped at one instant (a CLI's --at, a test's date), whose waits and durations still
- * pass in real time: pacing and timeouts behave as in production while "now" stays put.
- */
-export function fixedClock(at: Date): Clock {
-  const time = at.getTime();
-  return { ...systemClock, now: () => new Date(time) };
-}
-
 /** Resolves after `ms` on `clock` (at once for ms ≤ 0), or rejects when `signal` aborts. */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
@@ -52,4 +43,20 @@ export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<v
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** Calls `fn` every `ms` on `clock` (first after `ms`) until the returned function is called; `fn` handles its own errors. */
+export function every(clock: Clock, ms: number, fn: () => unknown): () => void {
+  let stopped = false;
+  let handle: unknown;
+  const tick = () => {
+    if (stopped) return;
+    handle = clock.setTimeout(tick, ms);
+    void fn();
+  };
+  handle = clock.setTimeout(tick, ms);
+  return () => {
+    stopped = true;
+    clock.clearTimeout(handle);
+  };
 }

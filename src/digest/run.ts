@@ -2,7 +2,6 @@
 // A lease keeps two instances from running at once, the dedup keys keep a message from being
 // written twice, and an audit row records that the week was done, so a restart does nothing.
 import { randomUUID } from 'node:crypto';
-import { loadCalendar } from '../calendar/load.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
 import { RateReports } from '../rates/rates.ts';
 import { lastWeek, type Period } from '../rates/period.ts';
@@ -39,7 +38,7 @@ export interface DigestPlan {
 /** Builds the digests of every reachable recipient for `week` (no rendering, no writing). */
 export async function planDigests(services: Services, now: Date, week: Period = lastWeek(now)): Promise<DigestPlan> {
   const { db } = services.database;
-  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, services.config.WORKING_HOURS)]);
+  const [tree, calendar] = await Promise.all([loadUnitTree(db), services.loadCalendar()]);
   const rates = new RateReports(services.database, calendar, tree, services.ratesCache);
   const builder = new DigestBuilder({ db, rates, tree, calendar }, now);
   const all = await digestRecipients(db, tree);
@@ -86,14 +85,14 @@ export interface RunResult {
 }
 
 export async function runDigest(services: Services, now: Date, opts: RunOptions = {}): Promise<RunResult> {
-  const started = performance.now();
-  const { database, log } = services;
+  const { database, log, clock } = services;
+  const started = clock.monotonic();
   const { db } = database;
   const week = opts.week ?? lastWeek(now);
   const label = isoWeek(week.from);
   const owner = opts.owner ?? randomUUID();
   const empty = { isoWeek: label, enqueued: 0, existing: 0, unreachable: 0, digests: 0, charts: 0 };
-  const elapsed = () => Math.round(performance.now() - started);
+  const elapsed = () => Math.round(clock.monotonic() - started);
   if (!(await acquireLease(db, DIGEST_LEASE, owner, LEASE_MS, now))) return { status: 'busy', ...empty, ms: { total: elapsed(), build: 0, render: 0 } };
   try {
     if (!opts.force && (await db.auditLog.findFirst({ where: { action: DIGEST_DONE, target: label } }))) {
@@ -102,7 +101,7 @@ export async function runDigest(services: Services, now: Date, opts: RunOptions 
     const plan = await planDigests(services, now, week);
     const built = elapsed();
     // One at a time: rasterising runs on the thread pool, but vega's layout runs on this thread.
-    const charts = opts.charts ?? new ChartRenderer();
+    const charts = opts.charts ?? new ChartRenderer(clock);
     const pngs = new Map<string, Buffer>();
     for (const d of plan.digests) if (!pngs.has(d.chartKey)) pngs.set(d.chartKey, (await charts.chart(d.digest.chart)).png);
     const rendered = elapsed();

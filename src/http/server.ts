@@ -9,6 +9,7 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
 import { unusableConfig } from '../config.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Routes } from '../core/routes.ts';
 import type { Database } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
@@ -22,7 +23,7 @@ import { Router } from './router.ts';
 export interface HttpServerOptions {
   database: Database;
   log: Logger;
-  now: () => Date;
+  clock: Clock;
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -50,10 +51,10 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
     const text = await metricsText(o.database, { now: ctx.now, calendar: await calendar(), dueSoonWorkingDays: o.dueSoonWorkingDays, staleAfterWorkingDays: o.staleAfterWorkingDays });
     sendText(res, 200, text, 'text/plain; version=0.0.4; charset=utf-8');
   });
-  router.addRoute('POST', '/api/v1/dossiers', ingestHandler({ database: o.database, log: o.log, now: o.now, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours }));
+  router.addRoute('POST', '/api/v1/dossiers', ingestHandler({ database: o.database, log: o.log, clock: o.clock, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours }));
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const now = o.now();
+    const now = o.clock.now();
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');

@@ -7,6 +7,7 @@
 // source's last successful run.
 import { hostname } from 'node:os';
 import type { Db, Tx } from '../db/client.ts';
+import { every, type Clock } from '../core/clock.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
 
 export type RunKind = 'csv' | 'xlsx' | 'api' | 'demo';
@@ -24,19 +25,18 @@ export interface RunningRun {
 }
 
 /** Creates a `running` run and its lease together, and keeps the lease while the process lives. */
-export async function startRun(db: Db, source: string, kind: RunKind, now: Date, clock: () => Date): Promise<RunningRun> {
+export async function startRun(db: Db, source: string, kind: RunKind, now: Date, clock: Clock): Promise<RunningRun> {
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
   const id = await db.$transaction(async (tx) => {
     const run = await tx.ingestRun.create({ data: { source, kind, startedAt: now, status: 'running' }, select: { id: true } });
-    await tx.lease.create({ data: { name: leaseName(run.id), owner, expiresAt: new Date(clock().getTime() + RUN_LEASE_MS) } });
+    await tx.lease.create({ data: { name: leaseName(run.id), owner, expiresAt: new Date(clock.now().getTime() + RUN_LEASE_MS) } });
     return run.id;
   });
-  const timer = setInterval(() => void acquireLease(db, leaseName(id), owner, RUN_LEASE_MS, clock()).catch(() => {}), RUN_LEASE_MS / 4);
-  timer.unref();
+  const stop = every(clock, RUN_LEASE_MS / 4, () => acquireLease(db, leaseName(id), owner, RUN_LEASE_MS, clock.now()).catch(() => {}));
   return {
     id,
     async release() {
-      clearInterval(timer);
+      stop();
       await releaseLease(db, leaseName(id), owner);
     },
   };

@@ -20,7 +20,7 @@ import { createLogger } from '../../src/log.ts';
 import type { Role } from '../../src/org/codes.ts';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../../src/org/tree.ts';
 import { startStubBotApi, STUB_BOT } from '../channels/telegram/support/stub-bot-api.ts';
-import { FakeClock } from '../channels/zalo/fake-clock.ts';
+import { FakeClock, fixedClock } from '../support/clock.ts';
 import { FakeZalo, groupMessage } from '../channels/zalo/fake-zalo.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { fakeBotToken } from '../support/fake-token.ts';
@@ -369,7 +369,7 @@ describe('through the channels', () => {
     const stub = await startStubBotApi();
     const token = fakeBotToken('groups');
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: stub.url });
-    const tg = await startTelegram({ services: { ...services, config }, now: () => now, botInfo: { ...STUB_BOT }, connect: false });
+    const tg = await startTelegram({ services: { ...services, config, clock: fixedClock(now) }, botInfo: { ...STUB_BOT }, connect: false });
     try {
       const chat = { id: Number(GROUPS.counts.id), type: 'supergroup' as const, title: 'Nhóm xã Bình Sơn' };
       const from = { id: Number(userId('ct-qng')), is_bot: false, first_name: 'Lãnh đạo' };
@@ -407,9 +407,9 @@ describe('through the channels', () => {
     await group('9100000000000000001', 'XBS', false);
     await group('9100000000000000002', 'XVT', true);
     const clock = new FakeClock(now.getTime());
-    const api = new FakeZalo(() => clock.now());
+    const api = new FakeZalo(() => clock.monotonic());
     const login = { login: async () => api, loginQR: async () => api };
-    const zalo = await startZalo({ services, log: services.log, now: () => now, credentialsFile: file, login, clock, saveEveryMs: null });
+    const zalo = await startZalo({ services: { ...services, clock }, credentialsFile: file, login, saveEveryMs: null });
     try {
       api.listener.connect();
       api.listener.emit('message', groupMessage('9100000000000000001', '7100000000000000001', `hồ sơ ${A.code}`));

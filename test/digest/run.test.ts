@@ -7,10 +7,11 @@ import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { buildArea, MONDAY } from './fixture.ts';
 import { servicesFor } from './support.ts';
 import type { StoredMessage } from '../../src/core/message.ts';
+import { systemClock } from '../../src/core/clock.ts';
 
 let database: TestDatabase;
 /** A stand-in renderer: one distinct small "PNG" per chart content. */
-const fakeCharts = () => new ChartRenderer(async (input) => ({ png: Buffer.from(`png:${chartKey(input)}`), width: 1, height: 1 }));
+const fakeCharts = () => new ChartRenderer(systemClock, async (input) => ({ png: Buffer.from(`png:${chartKey(input)}`), width: 1, height: 1 }));
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -94,7 +95,7 @@ describe('runDigest', () => {
   });
 
   it('renders real charts, each once', async () => {
-    const charts = new ChartRenderer();
+    const charts = new ChartRenderer(systemClock, );
     const r = await runDigest(servicesFor(database), MONDAY, { charts });
     expect(charts.renders).toBe(3);
     const a = await database.db.attachment.findFirstOrThrow();

@@ -18,8 +18,9 @@ export async function defaultPersona(services: Services): Promise<string | null>
   return (chair ?? (await db.official.findFirst({ where: { active: true }, orderBy: { code: 'asc' } })))?.code ?? null;
 }
 
-export function startConsoleChat(opts: { services: Services; input: NodeJS.ReadableStream; print: (text: string) => void; now: () => Date; persona: string }): ConsoleChat {
-  const { services, print, now } = opts;
+export function startConsoleChat(opts: { services: Services; input: NodeJS.ReadableStream; print: (text: string) => void; persona: string }): ConsoleChat {
+  const { services, print } = opts;
+  const now = () => services.clock.now();
   let persona = opts.persona;
   let choices: Button[] = [];
   const asker = (): Asker => ({ channel: 'console', externalId: persona, chat: { kind: 'private' } });

@@ -4,6 +4,7 @@
 // blocked/kicked/chat not found → unreachable, any other 400 → rejected); ImageNotSent when the
 // text went but the photo did not.
 import type { Api, Transformer } from 'grammy';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import { ImageNotSent, type Channel, type Limits } from '../../core/channel.ts';
 import type { Message } from '../../core/message.ts';
@@ -34,6 +35,8 @@ export interface TelegramChannelOptions {
   /** A request without an answer after this long fails as transient (below the dispatcher's 30 s). */
   timeoutSeconds?: number;
   limits?: Limits;
+  /** Spaces the requests (default: the machine's clock). */
+  clock?: Clock;
 }
 
 /** Group and supergroup ids are negative; users' private chats positive. */
@@ -42,7 +45,7 @@ export const isGroupChat = (address: string): boolean => address.trim().startsWi
 export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: Api } {
   const api = telegramApi(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25, transformers: opts.transformers });
   const limits = opts.limits ?? TELEGRAM_LIMITS;
-  const guard = new SendGuard();
+  const guard = new SendGuard(opts.clock);
   /** A group is a chat too: its own limit and the per-chat one both hold. */
   const rules = (address: string): Rule[] => [
     { key: '*', ...limits.overall },

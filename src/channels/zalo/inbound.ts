@@ -7,12 +7,10 @@ import { parseCommand } from '../../commands/parse/command.ts';
 import { handleButton, handleMessage } from '../../commands/router.ts';
 import type { Asker } from '../../commands/types.ts';
 import { t } from '../../i18n/translate.ts';
-import type { Logger } from '../../log.ts';
 import { ChannelError } from '../../core/channel.ts';
 import type { ZaloAddress } from './address.ts';
 import type { ZaloMessage } from './api.ts';
 import type { ChoiceMemory } from './choices.ts';
-import type { Clock } from './clock.ts';
 import type { ZaloGroup } from './groups.ts';
 import { zca } from './zca.ts';
 import type { Message } from '../../core/message.ts';
@@ -24,9 +22,6 @@ export interface InboundOptions {
   groups: { get(id: string): Promise<ZaloGroup | null> };
   /** The account's own Zalo id (its messages are ignored; mentions of it are removed). */
   ownId: string;
-  now: () => Date;
-  clock: Clock;
-  log: Logger;
   /** Messages per person per minute that get an answer. */
   perSenderPerMinute?: number;
 }
@@ -46,9 +41,9 @@ export class Inbound {
   /** Queues a message behind the earlier ones of its chat. */
   handle(message: ZaloMessage): void {
     const chat = `${message.type}:${message.threadId}`;
-    const arrivedAt = this.#o.clock.now();
+    const arrivedAt = this.#o.services.clock.monotonic();
     const previous = this.#chains.get(chat) ?? Promise.resolve();
-    const next = previous.then(() => this.#process(message, arrivedAt)).catch((e: unknown) => this.#o.log.error({ err: e }, 'zalo: incoming message failed'));
+    const next = previous.then(() => this.#process(message, arrivedAt)).catch((e: unknown) => this.#o.services.log.error({ err: e }, 'zalo: incoming message failed'));
     this.#chains.set(chat, next);
     void next.then(() => {
       if (this.#chains.get(chat) === next) this.#chains.delete(chat);
@@ -61,7 +56,8 @@ export class Inbound {
   }
 
   async #process(message: ZaloMessage, arrivedAt: number): Promise<void> {
-    const { services, log, ownId } = this.#o;
+    const { services, ownId } = this.#o;
+    const { log } = services;
     if (message.isSelf) return;
     const data = message.data;
     const sender = String(data.uidFrom ?? '');
@@ -101,7 +97,7 @@ export class Inbound {
     log.debug({ chat: chat.kind }, 'zalo: message received');
 
     const asker: Asker = { channel: 'zalo', externalId: sender, chat, ...(data.dName ? { displayName: data.dName } : {}) };
-    const now = this.#o.now();
+    const now = services.clock.now();
     if (choice) return answer(await handleButton(services, asker, choice.data, now));
     for (const reply of await handleMessage(services, asker, text, now)) await answer(reply);
   }
@@ -117,7 +113,7 @@ export class Inbound {
       this.#throttled.delete(oldest);
     }
     if (times.length >= this.#o.perSenderPerMinute) {
-      if (!this.#throttled.has(sender)) this.#o.log.warn('zalo: one person is writing too fast; not answering them for a minute');
+      if (!this.#throttled.has(sender)) this.#o.services.log.warn('zalo: one person is writing too fast; not answering them for a minute');
       this.#throttled.add(sender);
       return false;
     }

@@ -11,7 +11,7 @@ import { ChannelError, ImageNotSent, type Channel, type Limits } from '../../cor
 import { formatZaloAddress, splitZaloAddress, type GroupIds, type ZaloAddress } from './address.ts';
 import type { ZaloApi } from './api.ts';
 import { ChoiceMemory } from './choices.ts';
-import { sleep, systemClock, type Clock } from './clock.ts';
+import { sleep, systemClock, type Clock } from '../../core/clock.ts';
 import { classify, RATE_LIMIT_RETRY_MS, toChannelError, type ZaloFailure } from './errors.ts';
 import { SendGate } from './gate.ts';
 import { pngSize } from './png.ts';
@@ -148,7 +148,7 @@ export class ZaloChannel implements Channel {
   async #distinct(target: ZaloAddress, text: string, keyOf: (s: string) => string): Promise<string> {
     if (!this.#recent.has(keyOf(text))) return text;
     const name = (await this.#nameOf(target))?.slice(0, 60);
-    const time = formatDateTime(new Date(this.#o.clock.now()));
+    const time = formatDateTime(this.#o.clock.now());
     return distinctText(text, this.#recent, keyOf, (n) =>
       n === 1 ? (name ? t('zalo-sent-to', { name, time }) : t('zalo-sent-at', { time })) : t('zalo-sent-at-n', { time, n }),
     );

@@ -8,7 +8,6 @@ import { t } from '../../i18n/translate.ts';
 import { parse, parseInstant } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand } from '../context.ts';
 import type { Message } from '../../core/message.ts';
-import { createServices } from '../../core/services.ts';
 
 export const askCommand: CliCommand = {
   name: 'ask',
@@ -19,11 +18,11 @@ export const askCommand: CliCommand = {
     const { values, positionals } = parse(ctx.args, options, t('cli-ask-usage'));
     const text = positionals.join(' ').trim();
     if (!values.as || (text === '') === (values.button === undefined)) throw new UsageError(t('cli-ask-usage'));
-    const now = values.at ? parseInstant(values.at, '--at') : ctx.now();
-    return withDatabase(ctx, async ({ config, log, database }) => {
+    const now = values.at ? parseInstant(values.at, '--at') : ctx.clock.now();
+    return withDatabase(ctx, async (services) => {
+      const { database } = services;
       const official = await database.db.official.findUnique({ where: { code: values.as! } });
       if (!official) throw new CliError(t('console-unknown-official', { code: values.as! }));
-      const services = createServices({ database, config, log });
       const asker: Asker = { channel: 'console', externalId: official.code, chat: { kind: 'private' } };
       const replies: Message[] = values.button ? [await handleButton(services, asker, values.button, now)] : await handleMessage(services, asker, text, now);
       if (values.json) ctx.out(JSON.stringify(replies.map((r) => ({ text: r.text, buttons: r.buttons ?? [] }))));

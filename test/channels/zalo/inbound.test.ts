@@ -15,7 +15,7 @@ import { seedDemo } from '../../../src/demo/seed.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { createInvite } from '../../../src/org/invites.ts';
 import { testDatabase, type TestDatabase } from '../../support/database.ts';
-import { FakeClock } from './fake-clock.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { FakeZalo, groupMessage, OWN_ID, userMessage } from './fake-zalo.ts';
 import { captureLog } from './log-capture.ts';
 import { createServices, type Services } from '../../../src/core/services.ts';
@@ -54,14 +54,11 @@ let zalo: ZaloService;
 
 beforeEach(async () => {
   clock = new FakeClock(now.getTime());
-  api = new FakeZalo(() => clock.now());
+  api = new FakeZalo(() => clock.monotonic());
   zalo = await startZalo({
-    services,
-    log: services.log,
-    now: () => now,
+    services: { ...services, clock },
     credentialsFile: join(dir, 'zalo.json'),
     login: { login: async () => api, loginQR: async () => api },
-    clock,
     saveEveryMs: null,
   });
   api.listener.connect();

@@ -29,7 +29,7 @@ function isNotice(reply: Message): boolean {
   return [t('chat-stale-button'), t('chat-stranger'), t('chat-error'), t('chat-group-button-refused'), t('chat-group-outside-scope')].includes(reply.text);
 }
 
-export function buttons({ services, now, log, token }: BotDeps): Composer<Context> {
+export function buttons({ services, log, token }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query:data', async (ctx) => {
     const data = ctx.callbackQuery.data;
@@ -41,7 +41,7 @@ export function buttons({ services, now, log, token }: BotDeps): Composer<Contex
       await answer();
       return;
     }
-    const reply = await handleButton(services, asker, data, now());
+    const reply = await handleButton(services, asker, data, services.clock.now());
     if (isNotice(reply)) {
       await answer({ text: reply.text, show_alert: true });
       return;
