@@ -13,7 +13,7 @@ export interface LogSettings {
   LOG_PRETTY: 'auto' | '0' | '1';
 }
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token', '*.token', 'botToken', '*.botToken', 'secret', '*.secret', 'password', '*.password',
   'cookie', '*.cookie', 'imei', '*.imei', 'credentials', '*.credentials',
   'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',

@@ -14,7 +14,7 @@ const NQ_28 = 'NQ 28/2026/QH16';
 const off = (date: string, name: string, source: string): DayEntry => ({ date, kind: 'day_off', name, source });
 const work = (date: string, name: string, source: string): DayEntry => ({ date, kind: 'working_day', name, source });
 
-export const NOTICE_DAYS: readonly DayEntry[] = [
+const NOTICE_DAYS: readonly DayEntry[] = [
   // 2024
   off('2024-01-01', 'Tết Dương lịch', TB_5015),
   off('2024-02-08', 'Tết Nguyên Đán', TB_5015),

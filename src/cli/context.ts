@@ -45,7 +45,7 @@ export function cliLogger(ctx: CliContext, config: Config, logStream: NodeJS.Wri
 }
 
 /** Parses the configuration, tightens the SQLite file's mode if needed, opens the database and applies pending migrations. */
-export async function openForCli(ctx: CliContext, logStream: NodeJS.WritableStream = process.stderr): Promise<Opened> {
+async function openForCli(ctx: CliContext, logStream: NodeJS.WritableStream = process.stderr): Promise<Opened> {
   const config = loadConfig(ctx.env, ctx.cwd);
   const log = cliLogger(ctx, config, logStream);
   secureSqliteFilesLogged(config.database, log);

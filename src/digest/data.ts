@@ -13,7 +13,7 @@ import { digestPeriods, type DigestPeriods } from './week.ts';
 /** "Overdue for long": more than this many working days. */
 export const LONG_OVERDUE_WORKING_DAYS = 5;
 /** How many units the overdue section names. */
-export const OVERDUE_UNITS_SHOWN = 5;
+const OVERDUE_UNITS_SHOWN = 5;
 
 /** area: a unit's subtree and the units under it (leaders, the reform office, groups); unit: one unit among its peers (its head). */
 export type DigestKind = 'area' | 'unit';

@@ -18,7 +18,7 @@ import type { Services } from '../core/services.ts';
 export const DIGEST_LEASE = 'digest';
 const LEASE_MS = 10 * 60_000;
 /** The audit action that marks a week as done. */
-export const DIGEST_DONE = 'digest.sent';
+const DIGEST_DONE = 'digest.sent';
 
 export interface PlannedDigest {
   recipients: DigestRecipient[];

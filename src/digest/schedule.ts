@@ -12,7 +12,7 @@ import { digestDue, type DigestDue } from './due.ts';
 import { runDigest, type RunResult } from './run.ts';
 import type { Services } from '../core/services.ts';
 
-export const DIGEST_TZ = 'Asia/Ho_Chi_Minh';
+const DIGEST_TZ = 'Asia/Ho_Chi_Minh';
 
 export interface DigestScheduleOptions {
   /** With the clock the schedule reads. */

@@ -9,7 +9,7 @@ import { LONG_OVERDUE_WORKING_DAYS, type DigestData, type Figures } from './data
 /** Telegram's limit for a photo caption. */
 export const CAPTION_MAX = 1024;
 /** Ranking groups longer than this show their top and bottom RANKING_ENDS only. */
-export const RANKING_ENDS = 3;
+const RANKING_ENDS = 3;
 
 const range = (p: Period) => ({ from: formatLocalDate(p.from), to: formatLocalDate(p.to) });
 

@@ -22,10 +22,5 @@ export function isEndStatus(status: number): boolean {
   return END_STATUSES.has(status);
 }
 
-export function isStatusCode(n: number): n is StatusCode {
-  return Number.isInteger(n) && n >= 1 && n <= 10;
-}
-
 /** KenhThucHien. */
 export const RECEIVING_CHANNEL = { direct: 1, online: 2, postal: 3 } as const;
-export type ReceivingChannel = (typeof RECEIVING_CHANNEL)[keyof typeof RECEIVING_CHANNEL];

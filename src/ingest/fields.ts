@@ -13,7 +13,7 @@ export const CANONICAL_FIELDS = [
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 /** Columns a file must have (NgayHenTra may be computed from the procedure's time limit). */
-export const REQUIRED_FIELDS: readonly CanonicalField[] = ['MaHoSo', 'MaTTHC', 'DonViXuLy', 'NgayTiepNhan', 'TrangThaiHoSo'];
+const REQUIRED_FIELDS: readonly CanonicalField[] = ['MaHoSo', 'MaTTHC', 'DonViXuLy', 'NgayTiepNhan', 'TrangThaiHoSo'];
 
 /** The three columns that describe supplement requests. */
 export const SUPPLEMENT_FIELDS: readonly CanonicalField[] = ['NgayYeuCauBoSung', 'NgayBoSung', 'SoLanYeuCauBoSung'];

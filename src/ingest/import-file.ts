@@ -86,9 +86,9 @@ export interface ImportReport extends Progress {
 
 /** Problems kept in the report (the counts stay exact beyond it). */
 export const MAX_REPORTED = 10_000;
-export const DEFAULT_BATCH = 5_000;
+const DEFAULT_BATCH = 5_000;
 /** Rows failing unexpectedly before the import stops (past this, the cause is not in the rows). */
-export const MAX_ROW_ERRORS = 100;
+const MAX_ROW_ERRORS = 100;
 
 export class ImportFileError extends Error {
   constructor(readonly id: string, readonly args: Record<string, string | number> = {}, readonly partial?: ImportReport) {
@@ -96,7 +96,7 @@ export class ImportFileError extends Error {
   }
 }
 
-export function fileKind(file: string): FileKind | null {
+function fileKind(file: string): FileKind | null {
   const ext = extname(file).toLowerCase();
   return ext === '.csv' || ext === '.txt' ? 'csv' : ext === '.xlsx' ? 'xlsx' : null;
 }

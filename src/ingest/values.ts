@@ -33,7 +33,7 @@ export function hasLoneSurrogate(s: string): boolean {
 }
 
 /** U+FFFD, which a decoder puts where bytes were not valid in the file's encoding. */
-export const REPLACEMENT_CHARACTER = '\uFFFD';
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
@@ -115,7 +115,7 @@ function wallTime(y: number, mo: number, d: number, h: number, mi: number, s: nu
 }
 
 /** An Excel serial date (days since 1899-12-30, fraction = time of day), read as Vietnamese wall time. */
-export function excelSerial(serial: number): Date | null {
+function excelSerial(serial: number): Date | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_EXCEL_SERIAL) return null;
   // Excel stores times as binary fractions: round to the second.
   const seconds = Math.round((serial - EXCEL_EPOCH_DAYS) * 86_400);

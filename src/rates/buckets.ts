@@ -33,7 +33,7 @@ export interface Buckets {
   waitingSupplement: number;
 }
 
-export const BUCKET_FIELDS = [
+const BUCKET_FIELDS = [
   'received', 'receivedOnline', 'receivedPostal', 'digitized', 'paidOnline', 'paidAmount', 'finished', 'finishedEarly', 'finishedOnTime',
   'finishedLate', 'rated', 'satisfied', 'inProgress', 'inProgressOverdue', 'waitingSupplement',
 ] as const satisfies readonly (keyof Buckets)[];

@@ -8,9 +8,13 @@ export function fixedClock(at: Date): Clock {
   return { ...systemClock, now: () => new Date(time) };
 }
 
-/** Reads the instant from `read` (a test that moves its date between steps); waits pass in real time. */
+/**
+ * Reads the instant from `read` (a test that moves its date between steps). Waits pass in real
+ * time, and the monotonic scale moves with both: real time, and every step the test takes (so a
+ * retry_after or a pacing window is over once the test has moved past it).
+ */
 export function clockReading(read: () => Date): Clock {
-  return { ...systemClock, now: () => new Date(read().getTime()) };
+  return { ...systemClock, now: () => new Date(read().getTime()), monotonic: () => read().getTime() + performance.now() };
 }
 
 interface Timer {

@@ -40,7 +40,7 @@ export interface TelegramChannelOptions {
 }
 
 /** Group and supergroup ids are negative; users' private chats positive. */
-export const isGroupChat = (address: string): boolean => address.trim().startsWith('-');
+const isGroupChat = (address: string): boolean => address.trim().startsWith('-');
 
 export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: Api } {
   const api = telegramApi(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25, transformers: opts.transformers });

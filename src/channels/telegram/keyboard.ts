@@ -3,7 +3,7 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Button } from '../../core/message.ts';
 
-export const MAX_CALLBACK_BYTES = 64;
+const MAX_CALLBACK_BYTES = 64;
 
 export function inlineKeyboard(rows: Button[][] | undefined, onDropped?: (data: string) => void): InlineKeyboardMarkup | undefined {
   if (!rows) return undefined;

@@ -15,7 +15,7 @@ import { MAX_TEXT as CHANNEL_MAX_TEXT } from '../../core/channel.ts';
 import type { Message } from '../../core/message.ts';
 
 export const MAX_TEXT = CHANNEL_MAX_TEXT.telegram;
-export const MAX_CAPTION = 1024;
+const MAX_CAPTION = 1024;
 
 export interface SendOptions {
   /** Waits until a request may leave (the channel's SendGuard); returns what to call when answered. */
@@ -33,7 +33,7 @@ export interface SendResult {
 type Part = { photo: Buffer; caption?: string } | { text: string };
 
 /** The Bot API calls one message becomes. */
-export function partsOf(message: Message): Part[] {
+function partsOf(message: Message): Part[] {
   const parts: Part[] = [];
   let rest = message.text;
   if (message.image) {

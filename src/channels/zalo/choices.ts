@@ -4,7 +4,7 @@
 import type { Clock } from '../../core/clock.ts';
 import type { Button } from '../../core/message.ts';
 
-export const CHOICES_TTL_MS = 30 * 60_000;
+const CHOICES_TTL_MS = 30 * 60_000;
 
 export class ChoiceMemory {
   readonly #byChat = new Map<string, { choices: Button[]; at: number }>();

@@ -10,7 +10,7 @@ import { ChannelError } from '../../core/channel.ts';
 import { zca } from './zca.ts';
 
 export const RATE_LIMIT_RETRY_MS = 30 * 60_000;
-export const HTTP_429_RETRY_MS = 60_000;
+const HTTP_429_RETRY_MS = 60_000;
 
 export type ZaloFailure =
   | { kind: 'rate_limited'; retryAfterMs: number; reason: string }

@@ -124,7 +124,7 @@ export class Inbound {
 }
 
 /** The text without "@<account name>" mentions of the account (group messages). */
-export function withoutMentionsOf(text: string, mentions: readonly { uid: string; pos: number; len: number }[] | undefined, uid: string): string {
+function withoutMentionsOf(text: string, mentions: readonly { uid: string; pos: number; len: number }[] | undefined, uid: string): string {
   const own = (mentions ?? []).filter((m) => String(m.uid) === uid && m.pos >= 0 && m.len > 0).sort((a, b) => b.pos - a.pos);
   let out = text;
   for (const m of own) out = out.slice(0, m.pos) + out.slice(m.pos + m.len);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../core/clock.ts';
 
-export const IDENTICAL_WINDOW_MS = 60 * 60_000;
+const IDENTICAL_WINDOW_MS = 60 * 60_000;
 
 export const contentKey = (...parts: (string | Buffer)[]): string => {
   const h = createHash('sha256');

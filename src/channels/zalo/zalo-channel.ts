@@ -23,7 +23,7 @@ import type { Message } from '../../core/message.ts';
 /** Longest text of one message (limits.ts says why 1,800). */
 export const ZALO_MAX_TEXT = MAX_TEXT.zalo;
 /** A guess at a safe hourly volume for one personal account (zca-js#336: ~100 strangers/hour got blocked). */
-export const ZALO_MAX_PER_HOUR = 200;
+const ZALO_MAX_PER_HOUR = 200;
 const CAPTION_MAX = 1000;
 /** After this many different recipients refused in a row, suspect Zalo or zca-js, not the recipients. */
 const UNREACHABLE_STREAK = 3;

@@ -12,7 +12,7 @@ import { resolveTarget, unitFromButton } from '../target.ts';
 import type { OfficialContext } from '../types.ts';
 import type { Button, Message } from '../../core/message.ts';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 const PREFIX: Record<ListKind, string> = { overdue: 'qh', due_soon: 'sd' };
 const TITLES: Record<ListKind, { title: string; none: string }> = {
   overdue: { title: 'quahan-title', none: 'quahan-none' },

@@ -17,11 +17,11 @@ import { MAX_TEXT, replyTo } from '../send.ts';
 import type { Message } from '../../../core/message.ts';
 
 /** Prefixes whose reply replaces the message the button is under. */
-export const EDIT_IN_PLACE = new Set(['qh', 'sd', 'td', 'xh']);
+const EDIT_IN_PLACE = new Set(['qh', 'sd', 'td', 'xh']);
 /** Telegram's limit for the text of a callback answer. */
 const MAX_ALERT = 200;
 
-export const editsInPlace = (data: string): boolean => EDIT_IN_PLACE.has(data.split(':')[0] ?? '');
+const editsInPlace = (data: string): boolean => EDIT_IN_PLACE.has(data.split(':')[0] ?? '');
 
 /** A reply that is only a notice from the command layer, shown as a pop-up. */
 function isNotice(reply: Message): boolean {

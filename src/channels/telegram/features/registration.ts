@@ -11,7 +11,7 @@ import type { BotDeps } from '../deps.ts';
 import { logged } from '../errors.ts';
 import { sendTo } from '../send.ts';
 
-export const privateLink = (username: string): string => `https://t.me/${username}`;
+const privateLink = (username: string): string => `https://t.me/${username}`;
 
 export function registration({ services, log, token }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
