@@ -20,11 +20,13 @@ type Open = (ctx: RequestContext, rest: string) => Promise<Message>;
 type ForOfficials = (ctx: OfficialContext, rest: string) => Promise<Message>;
 type ButtonHandler = (ctx: OfficialContext, args: string[]) => Promise<Message | null>;
 
-/** Commands anyone may use, registered or not. */
-const OPEN: Partial<Record<CommandName, Open>> = { start, dangky, trogiup };
+type OpenName = 'start' | 'dangky' | 'trogiup';
 
-/** Commands for registered officials, answered within their scope. */
-const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
+/** Commands anyone may use, registered or not. */
+const OPEN: Record<OpenName, Open> = { start, dangky, trogiup };
+
+/** Commands for registered officials, answered within their scope: every other command (the compiler checks it). */
+const OFFICIAL: Record<Exclude<CommandName, OpenName>, ForOfficials> = {
   tiendo,
   quahan: listCommand('overdue'),
   sapden: listCommand('due_soon'),
@@ -47,6 +49,8 @@ const BUTTONS = new Map<string, ButtonHandler>([
   ['bc', baocaoButton],
 ]);
 
+const isOpen = (name: CommandName): name is OpenName => Object.hasOwn(OPEN, name);
+
 export interface MessageOptions {
   /** The bot's @username, so commands addressed to other bots in a group are ignored. */
   botUsername?: string;
@@ -59,15 +63,13 @@ export async function handleMessage(services: Services, asker: Asker, text: stri
   try {
     const ctx = await requestContext(services, asker, now);
     if (!parsed) return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
-    const open = OPEN[parsed.name];
-    if (open) return [await open(ctx, parsed.rest)];
+    const name = parsed.name;
+    if (isOpen(name)) return [await OPEN[name](ctx, parsed.rest)];
     if (!ctx.viewer) return [{ text: t('chat-stranger') }];
-    const handler = OFFICIAL[parsed.name];
-    if (!handler) return [{ text: t('chat-not-yet', { command: `/${parsed.name}` }) }];
     const refused = ctx.group && refuseCommand(ctx.group, parsed.name);
     if (refused) return [refused];
     if (!ctx.scope) return [{ text: t('chat-group-outside-scope') }];
-    return [await handler(ctx as OfficialContext, parsed.rest)];
+    return [await OFFICIAL[name](ctx as OfficialContext, parsed.rest)];
   } catch (e) {
     services.log.error({ err: e, command: parsed?.name, channel: asker.channel }, 'command failed');
     return [{ text: t('chat-error') }];
