@@ -1,4 +1,4 @@
-// The government's yearly holiday notices for the civil service (DOMAIN.md §3). In a year listed
+// The government's yearly holiday notices for the civil service (docs/rules.md#government-notices). In a year listed
 // here these days REPLACE the rule-computed ones: each year's list is complete, every weekday off
 // and every Saturday worked, one entry per day.
 import type { DayEntry } from './types.ts';

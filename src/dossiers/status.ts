@@ -1,4 +1,4 @@
-// DVCQG codes stored on dossiers (DOMAIN.md §2).
+// DVCQG codes stored on dossiers (docs/rules.md#status-codes, #channel-and-other-codes).
 
 /** TrangThaiHoSo 1–10. */
 export const STATUS = {

@@ -1,4 +1,4 @@
-// The canonical dossier format (DVCQG sync names, DOMAIN.md §5) and the Vietnamese headers that
+// The canonical dossier format (DVCQG sync names, docs/rules.md#dvcqg-fields-and-codes) and the Vietnamese headers that
 // spreadsheets show for the same columns. Headers are compared folded (no case, diacritics,
 // punctuation, spaces, or bracketed notes such as "(VNĐ)" or "(*)").
 import { fold } from '../i18n/fold.ts';

@@ -219,7 +219,7 @@ export function parseChannel(raw: Raw, extra?: ReadonlyMap<string, number>): Par
   return extra?.get(w) ?? CHANNEL_WORDS.get(w) ?? failure('ingest-bad-channel');
 }
 
-/** TrangThaiHoSo names (DOMAIN.md §2), folded, and the DVCQG keys. */
+/** TrangThaiHoSo names (docs/rules.md#status-codes), folded, and the DVCQG keys. */
 const STATUS_WORDS = new Map<string, number>(Object.entries({
   'moi dang ky': 1, 'dang ky moi': 1, 'cho tiep nhan': 1, receiving: 1,
   'duoc tiep nhan': 2, 'da tiep nhan': 2, 'tiep nhan': 2, 'moi tiep nhan': 2, new: 2,
