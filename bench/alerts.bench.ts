@@ -68,7 +68,8 @@ async function build(): Promise<void> {
 
 if (!existsSync(FILE)) await build();
 const database = await openDatabase(target);
-const services = createServices({ database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
+const log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' });
+const services = createServices({ database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log });
 const today = epochDayOf(NOW);
 const horizon = epochDayOf(calendar.endOfWorkingDay(calendar.nextWorkingDay(localDate(NOW), 1)));
 

@@ -92,7 +92,8 @@ async function build(): Promise<void> {
 
 if (!existsSync(FILE)) await build();
 const database = await openDatabase(target);
-const services: Services = createServices({ database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
+const log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' });
+const services: Services = createServices({ database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log });
 console.log(`${(await database.db.dossier.count()).toLocaleString('en')} dossiers, ${(await database.db.unit.count())} units, ${(await database.db.dossier.count({ where: { finishedAt: null } })).toLocaleString('en')} open; SQLite ${FILE}`);
 
 async function measure(label: string, asker: Asker) {

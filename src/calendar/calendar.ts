@@ -4,7 +4,20 @@ import { builtInDays } from './holidays.ts';
 import { DEFAULT_WORKING_HOURS, morningSpans, spansLength, toSpans, type Period, type Span } from './hours.ts';
 import { LUNAR_YEARS } from './lunar.ts';
 import { noticeDays } from './notices.ts';
-import { DAY_MS, assertValidDate, epochDayOf, fromEpochDay, instantAt, localMillis, parseLocalDate, toEpochDay, weekdayOf, yearOfEpochDay, type EpochDay, type LocalDate } from './time.ts';
+import {
+  DAY_MS,
+  assertValidDate,
+  epochDayOf,
+  fromEpochDay,
+  instantAt,
+  localMillis,
+  parseLocalDate,
+  toEpochDay,
+  weekdayOf,
+  yearOfEpochDay,
+  type EpochDay,
+  type LocalDate,
+} from './time.ts';
 import type { DayEntry, DayInfo, DayKind, DayOverride } from './types.ts';
 
 export type CalendarOptions = {
@@ -13,7 +26,8 @@ export type CalendarOptions = {
   unitCode?: string;
   /**
    * Non-holiday Saturdays are working mornings (periods ending by 12:00). UNVERIFIED whether
-   * Saturday work counts toward time limits (docs/rules.md#saturday-working-units), hence a per-unit flag, default false.
+   * Saturday work counts toward time limits (docs/rules.md#saturday-working-units), hence a
+   * per-unit flag, default false.
    */
   worksSaturday?: boolean;
   workingHours?: readonly Period[];

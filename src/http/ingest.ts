@@ -63,7 +63,9 @@ export function ingestHandler(o: IngestApiOptions): Handler {
     }
     // A refused call is recorded too (a failed run), so a source pushing bad data shows.
     const failedRun = (rejected: number) =>
-      o.database.db.ingestRun.create({ data: { source: token.source, kind: 'api', startedAt: ctx.now, finishedAt: o.clock.now(), status: 'failed', rejected } });
+      o.database.db.ingestRun.create({
+        data: { source: token.source, kind: 'api', startedAt: ctx.now, finishedAt: o.clock.now(), status: 'failed', rejected },
+      });
     // A byte that is not UTF-8 becomes U+FFFD, which every field refuses (naming item and field);
     // if it sits where no field looks (a key, an unknown field), the whole body is refused.
     const { text: json, invalidAt } = decodeUtf8(body);
@@ -123,7 +125,10 @@ export function ingestHandler(o: IngestApiOptions): Handler {
         createMissing: false, hasSupplementColumns: true, allOrNothing: true,
         beforeCommit: async (tx, out) => {
           await tx.ingestRun.create({
-            data: { source: token.source, kind: 'api', startedAt: now, finishedAt: o.clock.now(), status: 'succeeded', inserted: out.inserted, updated: out.updated, unchanged: out.unchanged },
+            data: {
+              source: token.source, kind: 'api', startedAt: now, finishedAt: o.clock.now(), status: 'succeeded',
+              inserted: out.inserted, updated: out.updated, unchanged: out.unchanged,
+            },
           });
         },
       });

@@ -51,7 +51,8 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
     const text = await metricsText(o.database, { now: ctx.now, calendar: await calendar(), dueSoonWorkingDays: o.dueSoonWorkingDays, staleAfterWorkingDays: o.staleAfterWorkingDays });
     sendText(res, 200, text, 'text/plain; version=0.0.4; charset=utf-8');
   });
-  router.addRoute('POST', '/api/v1/dossiers', ingestHandler({ database: o.database, log: o.log, clock: o.clock, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours }));
+  const ingest = ingestHandler({ database: o.database, log: o.log, clock: o.clock, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours });
+  router.addRoute('POST', '/api/v1/dossiers', ingest);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const now = o.clock.now();

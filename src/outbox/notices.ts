@@ -7,7 +7,12 @@ import { ADMIN_ROLES } from '../org/roles.ts';
 import { enqueue } from './enqueue.ts';
 import { addressesOf } from './routing.ts';
 
-export async function notifyAdmins(database: Database, notice: { key: string; id: string; args: Args }, now: Date, roles: readonly Role[] = ADMIN_ROLES): Promise<number> {
+export async function notifyAdmins(
+  database: Database,
+  notice: { key: string; id: string; args: Args },
+  now: Date,
+  roles: readonly Role[] = ADMIN_ROLES,
+): Promise<number> {
   const { db, target } = database;
   const officials = await db.official.findMany({ where: { role: { in: [...roles] }, active: true }, select: { id: true, code: true } });
   const addresses = await addressesOf(db, officials.map((o) => o.id));

@@ -79,7 +79,8 @@ describe('staleness', () => {
 
   it('is checked by the service every few minutes (watchStaleness)', async () => {
     await succeeded('igate', vn('2026-11-25T09:00:00'));
-    const services = createServices({ database, config: loadConfig({ STALE_AFTER_WORKING_DAYS: '1' }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), clock: fixedClock(vn('2026-11-27T10:00:00')) });
+    const log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' });
+    const services = createServices({ database, config: loadConfig({ STALE_AFTER_WORKING_DAYS: '1' }), log, clock: fixedClock(vn('2026-11-27T10:00:00')) });
     const watch = watchStaleness(services, 20);
     try {
       await expect.poll(() => database.db.outbox.count(), { timeout: 5_000 }).toBe(2);

@@ -14,7 +14,8 @@ import { createServices, type Services } from '../../src/core/services.ts';
 
 let database: TestDatabase;
 let org: TinyOrg;
-const servicesOf = (d: Database, env: Record<string, string> = {}): Services => (createServices({ database: d, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) }));
+const servicesOf = (d: Database, env: Record<string, string> = {}): Services =>
+  createServices({ database: d, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
 const tpo: Asker = { channel: 'telegram', externalId: 'tg-tp-o', chat: { kind: 'private' } };
 // Received Mon 30/11/2026 09:00, three working days: due Thu 03/12/2026 17:00.
 const CODE = '000.00.99.H55-261130-0001';

@@ -49,7 +49,8 @@ describe('channels that no instance runs', () => {
     expect((await errors()).t3).toBeNull();
 
     // Instance B also runs Telegram; A stopping cleanly leaves B's heartbeat.
-    const b = await startHeartbeat(db, ['telegram', 'zns'], { clock: clockReading(() => clock), log: silent, instance: 'B', afterBeat: () => markStuck(db, clock) });
+    const ticking = clockReading(() => clock);
+    const b = await startHeartbeat(db, ['telegram', 'zns'], { clock: ticking, log: silent, instance: 'B', afterBeat: () => markStuck(db, clock) });
     expect(await stuckCounts(db, clock)).toEqual({});
     await a.stop();
     expect(await liveChannels(db, clock)).toEqual(new Set(['telegram', 'zns']));

@@ -43,7 +43,8 @@ export class Inbound {
     const chat = `${message.type}:${message.threadId}`;
     const arrivedAt = this.#o.services.clock.monotonic();
     const previous = this.#chains.get(chat) ?? Promise.resolve();
-    const next = previous.then(() => this.#process(message, arrivedAt)).catch((e: unknown) => this.#o.services.log.error({ err: e }, 'zalo: incoming message failed'));
+    const failed = (e: unknown) => this.#o.services.log.error({ err: e }, 'zalo: incoming message failed');
+    const next = previous.then(() => this.#process(message, arrivedAt)).catch(failed);
     this.#chains.set(chat, next);
     void next.then(() => {
       if (this.#chains.get(chat) === next) this.#chains.delete(chat);

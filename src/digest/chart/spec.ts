@@ -4,7 +4,11 @@ import type { Field } from 'vega-lite/types_unstable/channeldef.js';
 import type { LayerSpec } from 'vega-lite/types_unstable/spec/layer.js';
 import type { TitleParams } from 'vega-lite/types_unstable/title.js';
 import type { DigestChartInput } from './types.ts';
-import { AXIS_LABEL_SIZE, BAR_OFFSET, BAR_THICKNESS, CHART_WIDTH, COLORS, FONT_FAMILY, LABEL_SIZE, MAX_LABEL_CHARS, MAX_WEEKS, PADDING, PANEL_SPACING, PANEL_TITLE_SIZE, ROW_HEIGHT, SUBTITLE_SIZE, TITLE_SIZE, TREND_AXIS_ROOM, TREND_HEIGHT, VALUE_SIZE } from './theme.ts';
+import {
+  AXIS_LABEL_SIZE, BAR_OFFSET, BAR_THICKNESS, CHART_WIDTH, COLORS, FONT_FAMILY, LABEL_SIZE,
+  MAX_LABEL_CHARS, MAX_WEEKS, PADDING, PANEL_SPACING, PANEL_TITLE_SIZE, ROW_HEIGHT, SUBTITLE_SIZE,
+  TITLE_SIZE, TREND_AXIS_ROOM, TREND_HEIGHT, VALUE_SIZE,
+} from './theme.ts';
 import { estimatedWidth, truncateLabel, wrapText } from './text.ts';
 
 /** Shown instead of a value for units without a rate. */

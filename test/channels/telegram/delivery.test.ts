@@ -42,7 +42,8 @@ afterEach(async () => w.database.drop());
 
 function dispatcher(apiRoot = stub.url) {
   const channel = telegramChannel({ token: TOKEN, apiRoot, log, timeoutSeconds: 1 });
-  return new Dispatcher({ database: w.database, channels: new Map([['telegram', channel]]), log, maxAttempts: 3, clock: clockReading(() => clock), backoffMs: 1_000, random: () => 1 });
+  const channels = new Map([['telegram', channel]] as const);
+  return new Dispatcher({ database: w.database, channels, log, maxAttempts: 3, clock: clockReading(() => clock), backoffMs: 1_000, random: () => 1 });
 }
 
 async function message(key: string, address = '1001') {

@@ -104,7 +104,8 @@ describe('long polling', () => {
   it('on standby (another instance polls), polls only once it may, and stops at once either way', async () => {
     stub.respond = (call) => (call.method === 'getUpdates' && Number(call.fields.timeout ?? 0) > 0 ? 'hang' : undefined);
     let mayPoll!: (go: boolean) => void;
-    tg = await startTelegram({ services: { ...servicesFor(w.database, env()), clock: fixedClock(now) }, retryMs: 20, pollWhen: new Promise((r) => (mayPoll = r)) });
+    const mine = { ...servicesFor(w.database, env()), clock: fixedClock(now) };
+    tg = await startTelegram({ services: mine, retryMs: 20, pollWhen: new Promise((r) => (mayPoll = r)) });
     await sleep(300);
     expect(stub.of('getUpdates')).toEqual([]);
     expect(stub.of('getMe')).toEqual([]);
@@ -114,7 +115,8 @@ describe('long polling', () => {
     await tg.stop();
     // Never allowed: never polls, and stop() does not wait for it.
     stub.calls.length = 0;
-    tg = await startTelegram({ services: { ...servicesFor(w.database, env()), clock: fixedClock(now) }, retryMs: 20, pollWhen: new Promise(() => {}).then(() => true) });
+    const other = { ...servicesFor(w.database, env()), clock: fixedClock(now) };
+    tg = await startTelegram({ services: other, retryMs: 20, pollWhen: new Promise(() => {}).then(() => true) });
     const never = tg;
     const started = Date.now();
     await Promise.race([never.stop(), sleep(2_000)]);

@@ -44,7 +44,8 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
 function options(api: FakeZalo, clock: FakeClock, extra: Partial<StartZaloOptions> = {}) {
   const capture = captureLog();
   const services: Services = createServices({ database, config: loadConfig({}), log: capture.log, clock });
-  return { capture, options: { services, credentialsFile: file, login: { login: async () => api, loginQR: async () => api }, saveEveryMs: null, ...extra } satisfies StartZaloOptions };
+  const login = { login: async () => api, loginQR: async () => api };
+  return { capture, options: { services, credentialsFile: file, login, saveEveryMs: null, ...extra } satisfies StartZaloOptions };
 }
 
 describe('startZalo', () => {

@@ -50,7 +50,8 @@ export function groups({ services, log }: BotDeps): Composer<Context> {
     } else {
       await db.chatGroup.update({ where: { id: old.id }, data: { externalId: to } });
     }
-    await db.auditLog.create({ data: { at: services.clock.now(), actor: 'telegram', action: 'telegram.group.migrated', target: to, detail: JSON.stringify({ from }) } });
+    const at = services.clock.now();
+    await db.auditLog.create({ data: { at, actor: 'telegram', action: 'telegram.group.migrated', target: to, detail: JSON.stringify({ from }) } });
   });
 
   return composer;
