@@ -1,5 +1,5 @@
-// The channel-free command layer: text (or a button) in, replies out. Telegram, Zalo and the
-// console are thin adapters around it; nothing here knows about them.
+// The request types of the channel-free command layer: text (or a button) in, messages out.
+// Telegram, Zalo and the console are thin adapters around it; nothing here knows about them.
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Services } from '../core/services.ts';
 import type { ChannelName } from '../org/codes.ts';
