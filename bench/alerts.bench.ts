@@ -16,6 +16,7 @@ import { demoOfficials, demoProcedures, demoUnits } from '../src/demo/structure.
 import { saveDossiers, unitCalendars, type DossierInput } from '../src/dossiers/store.ts';
 import { createLogger } from '../src/log.ts';
 import { insertUnit } from '../src/org/units.ts';
+import { createServices } from '../src/core/services.ts';
 
 const { values } = parseArgs({ options: { open: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' } } });
 const N = Number(values.open);
@@ -67,7 +68,8 @@ async function build(): Promise<void> {
 
 if (!existsSync(FILE)) await build();
 const database = await openDatabase(target);
-const services = { database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+const log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' });
+const services = createServices({ database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log });
 const today = epochDayOf(NOW);
 const horizon = epochDayOf(calendar.endOfWorkingDay(calendar.nextWorkingDay(localDate(NOW), 1)));
 

@@ -28,6 +28,7 @@ import { Random } from '../src/demo/random.ts';
 import { importFile } from '../src/ingest/import-file.ts';
 import { EMPTY_MAPPING } from '../src/ingest/mapping.ts';
 import { insertUnit } from '../src/org/units.ts';
+import { systemClock } from '../src/core/clock.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, batch: { type: 'string', default: '5000' }, phase: { type: 'string' } } });
 const N = Number(values.rows);
@@ -214,7 +215,7 @@ async function ours(): Promise<void> {
   await db.procedure.createMany({ data: demoProcedures().map((p) => ({ code: p.code, name: p.name, fieldCode: p.fieldCode, fieldName: p.fieldName, limitValue: p.limitValue, limitUnit: p.limitUnit })) });
   const t0 = performance.now();
   const [report, peak] = await withPeakRss(() => importFile(database, {
-    file: CSV, mapping: EMPTY_MAPPING, dryRun: false, createMissing: false, runSource: 'bench', now: NOW, clock: () => NOW,
+    file: CSV, mapping: EMPTY_MAPPING, dryRun: false, createMissing: false, runSource: 'bench', now: NOW, clock: { ...systemClock, now: () => NOW },
     calendar: new WorkCalendar(), workingHours: DEFAULT_WORKING_HOURS, batchSize: Number(values.batch),
   }));
   const s = (performance.now() - t0) / 1000;

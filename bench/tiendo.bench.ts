@@ -9,7 +9,7 @@ import { WorkCalendar } from '../src/calendar/calendar.ts';
 import { computeDue } from '../src/calendar/due.ts';
 import { addDays, atLocal, localDate } from '../src/calendar/time.ts';
 import { handleMessage } from '../src/commands/router.ts';
-import type { Asker, Services } from '../src/commands/types.ts';
+import type { Asker } from '../src/commands/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -19,6 +19,7 @@ import { Random } from '../src/demo/random.ts';
 import { saveDossiers, unitCalendars, type DossierInput } from '../src/dossiers/store.ts';
 import { createLogger } from '../src/log.ts';
 import { insertUnit } from '../src/org/units.ts';
+import { createServices, type Services } from '../src/core/services.ts';
 
 const { values } = parseArgs({ options: { dossiers: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '50' } } });
 const N = Number(values.dossiers);
@@ -91,7 +92,8 @@ async function build(): Promise<void> {
 
 if (!existsSync(FILE)) await build();
 const database = await openDatabase(target);
-const services: Services = { database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+const log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' });
+const services: Services = createServices({ database, config: loadConfig({ DATABASE_URL: `file:${FILE}` }), log });
 console.log(`${(await database.db.dossier.count()).toLocaleString('en')} dossiers, ${(await database.db.unit.count())} units, ${(await database.db.dossier.count({ where: { finishedAt: null } })).toLocaleString('en')} open; SQLite ${FILE}`);
 
 async function measure(label: string, asker: Asker) {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_WORKING_HOURS, toSpans, type Period } from './calendar/hours.ts';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl, type DatabaseTarget } from './db/url.ts';
 import { translate } from './i18n/translate.ts';
+import { LOG_LEVELS } from './log.ts';
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
@@ -22,8 +23,6 @@ const workingHours = z.string().transform((text, ctx): Period[] => {
   }
   return periods;
 });
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const int = (min: number, max: number, dflt: number) => optional(z.coerce.number().int().min(min).max(max).default(dflt));
 const flag = (dflt: '0' | '1') => optional(z.enum(['0', '1']).default(dflt));

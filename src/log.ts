@@ -2,17 +2,24 @@
 // Secrets are redacted wherever they appear in a logged object.
 import { pino, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import type { Config } from './config.ts';
 
 export type { Logger };
 
-export const REDACT_PATHS = [
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL and LOG_PRETTY, as config.ts parses them. */
+export interface LogSettings {
+  LOG_LEVEL: (typeof LOG_LEVELS)[number];
+  LOG_PRETTY: 'auto' | '0' | '1';
+}
+
+const REDACT_PATHS = [
   'token', '*.token', 'botToken', '*.botToken', 'secret', '*.secret', 'password', '*.password',
   'cookie', '*.cookie', 'imei', '*.imei', 'credentials', '*.credentials',
   'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',
 ];
 
-export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'LOG_PRETTY'>, stream: NodeJS.WritableStream = process.stdout): Logger {
+export function createLogger(config: LogSettings, stream: NodeJS.WritableStream = process.stdout): Logger {
   const options = { level: config.LOG_LEVEL, redact: { paths: REDACT_PATHS, censor: '[ẩn]' } };
   const isTty = (stream as NodeJS.WriteStream).isTTY === true;
   const wantPretty = config.LOG_PRETTY === '1' || (config.LOG_PRETTY === 'auto' && isTty);

@@ -8,12 +8,13 @@ import { handleButton, handleMessage } from '../src/commands/router.ts';
 import { parseCommand } from '../src/commands/parse/command.ts';
 import { parseCommitDate } from '../src/commands/parse/commit-date.ts';
 import { presetPeriod } from '../src/commands/target.ts';
-import type { Asker, Services } from '../src/commands/types.ts';
+import type { Asker } from '../src/commands/types.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { cli } from './support/cli.ts';
 import { testDatabase, type TestDatabase } from './support/database.ts';
 import { ingestOfficials, ingestOrg } from './ingest/support/org.ts';
+import { createServices, type Services } from '../src/core/services.ts';
 
 const WORDS = ['constructor', 'Constructor', 'CONSTRUCTOR', '__proto__', 'toString', 'tostring', 'valueOf', 'valueof', 'hasOwnProperty', 'hasownproperty',
   'isPrototypeOf', '__defineGetter__'];
@@ -51,7 +52,7 @@ describe('buttons, commands and the CLI, on a database', () => {
   beforeAll(async () => {
     database = await testDatabase();
     await ingestOfficials(database, await ingestOrg(database));
-    services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+    services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
   });
   afterAll(async () => database.drop());
   const admin: Asker = { channel: 'console', externalId: 'qt', chat: { kind: 'private' } };

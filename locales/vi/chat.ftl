@@ -6,7 +6,6 @@ chat-stranger = Tài khoản chat này chưa được liên kết với cán b�
 chat-not-understood = Chưa hiểu yêu cầu. Gõ /trogiup để xem các lệnh.
 chat-error = Xin lỗi, hệ thống đang gặp sự cố khi trả lời. Vui lòng thử lại sau ít phút.
 chat-stale-button = Nút này đã cũ hoặc không còn hiệu lực. Hãy gõ lại lệnh để xem số liệu mới nhất.
-chat-not-yet = Lệnh { $command } chưa được bật trong phiên bản này.
 chat-group-no-detail = Nhóm này không được xem chi tiết từng hồ sơ. Hãy nhắn riêng cho bot để xem danh sách.
 chat-group-no-detail-command = Nhóm này chỉ xem số liệu tổng hợp, không xem chi tiết từng hồ sơ. Hãy nhắn riêng cho bot lệnh { $command }.
 chat-group-private-only = Lệnh { $command } chỉ dùng trong tin nhắn riêng với bot.

@@ -10,6 +10,9 @@ import type { Person, Recipients } from './recipients.ts';
 export const STAGES = ['escalation', 'second_supplement', 'second_reschedule', 'commit_missed', 'overdue', 'due_today', 'due_soon'] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Stages about the official's own work (the others are escalations to a leader). */
+export const OWN_STAGES: ReadonlySet<Stage> = new Set(['commit_missed', 'overdue', 'due_today', 'due_soon']);
+
 export interface AlertRules {
   overdueRepeatDays: number;
   escalateAfterDays: number;

@@ -2,6 +2,7 @@
 // commune, its chair; the deputies in charge of the procedure's field above it; and, when it
 // escalates, the head of the unit above, or the leaders who supervise the unit.
 import type { Db } from '../db/client.ts';
+import { DEPUTY_ROLES, HEAD_ROLES, SUPERVISOR_ROLES, hasRole } from '../org/roles.ts';
 import type { UnitTree } from '../org/tree.ts';
 import { addTo } from '../util/multimap.ts';
 
@@ -13,8 +14,6 @@ export interface Person {
   role: string;
   unitId: number;
 }
-
-const HEADS = new Set(['unit_head', 'commune_chair']);
 
 export class Recipients {
   readonly #byUnit = new Map<number, Person[]>();
@@ -43,7 +42,7 @@ export class Recipients {
 
   /** The head(s) of a unit. */
   heads(unitId: number): Person[] {
-    return this.#cached(`h:${unitId}`, () => (this.#byUnit.get(unitId) ?? []).filter((o) => HEADS.has(o.role)));
+    return this.#cached(`h:${unitId}`, () => (this.#byUnit.get(unitId) ?? []).filter((o) => hasRole(HEAD_ROLES, o.role)));
   }
 
   /** Deputies in charge of a field in the unit or a unit above it. */
@@ -51,7 +50,7 @@ export class Recipients {
     return this.#cached(`d:${unitId}:${fieldCode}`, () =>
       [unitId, ...this.tree.ancestors(unitId).map((u) => u.id)]
         .flatMap((id) => this.#byUnit.get(id) ?? [])
-        .filter((o) => o.role === 'deputy' && this.#fields.get(o.id)?.has(fieldCode)));
+        .filter((o) => hasRole(DEPUTY_ROLES, o.role) && this.#fields.get(o.id)?.has(fieldCode)));
   }
 
   /**
@@ -72,7 +71,7 @@ export class Recipients {
       if (heads.length > 0) return heads;
     }
     for (const u of [unitId, ...above.map((a) => a.id)]) {
-      const supervisors = this.#supervisors.get(u)?.filter((o) => o.role === 'leader') ?? [];
+      const supervisors = this.#supervisors.get(u)?.filter((o) => hasRole(SUPERVISOR_ROLES, o.role)) ?? [];
       if (supervisors.length > 0) return supervisors;
     }
     return [];

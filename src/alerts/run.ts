@@ -5,13 +5,11 @@
 // pending and visibly stuck (src/outbox/stuck.ts) until one does.
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../calendar/time.ts';
-import { loadCalendar } from '../calendar/load.ts';
-import type { Services } from '../commands/types.ts';
 import { withLease } from '../db/lease.ts';
 import { attentionList, type AttentionItem } from '../dossiers/attention-list.ts';
 import { loadClocks } from '../dossiers/clocks.ts';
 import { stateOf } from '../dossiers/open.ts';
-import { MAX_TEXT } from '../channels/limits.ts';
+import { MAX_TEXT } from '../core/channel.ts';
 import type { ChannelName } from '../org/codes.ts';
 import { loadUnitTree } from '../org/tree.ts';
 import { addressesOf } from '../outbox/routing.ts';
@@ -21,6 +19,7 @@ import { planItems, type Ack, type DossierFacts } from './plan.ts';
 import { nextWindow } from './quiet.ts';
 import { loadRecipients, type Person } from './recipients.ts';
 import { writeAlerts } from './write.ts';
+import type { Services } from '../core/services.ts';
 
 export interface AlertRunOptions {
   /** Print the plan without writing anything. */
@@ -54,7 +53,7 @@ export async function runAlerts(services: Services, at: Date, opts: AlertRunOpti
 async function plan(services: Services, at: Date): Promise<AlertRunResult> {
   const { database, config } = services;
   const { db } = database;
-  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, config.WORKING_HOURS)]);
+  const [tree, calendar] = await Promise.all([loadUnitTree(db), services.loadCalendar()]);
   const recipients = await loadRecipients(db, tree);
   const unitIds = [...tree.byId.keys()];
   const common = { unitIds, now: at, calendar, tree, dueSoonWorkingDays: config.DUE_SOON_WORKING_DAYS };

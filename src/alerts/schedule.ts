@@ -2,9 +2,8 @@
 // inside working hours of working days, and once at start-up to catch up. A run still going when
 // the next one is due is not overlapped; the database lease covers other instances.
 import schedule from 'node-schedule';
-import { loadCalendar } from '../calendar/load.ts';
-import type { Services } from '../commands/types.ts';
 import { runAlerts } from './run.ts';
+import type { Services } from '../core/services.ts';
 
 export interface AlertSchedule {
   /** Runs now (if inside working hours) and resolves when done; used at start-up and in tests. */
@@ -13,15 +12,15 @@ export interface AlertSchedule {
   stop(): Promise<void>;
 }
 
-export function startAlertSchedule(opts: { services: Services; now: () => Date; everyMinutes: number }): AlertSchedule {
-  const { services, now } = opts;
+export function startAlertSchedule(opts: { services: Services; everyMinutes: number }): AlertSchedule {
+  const { services } = opts;
   let running: Promise<void> | null = null;
   const tick = async () => {
     if (running) return running;
     running = (async () => {
       try {
-        const at = now();
-        const calendar = await loadCalendar(services.database.db, services.config.WORKING_HOURS);
+        const at = services.clock.now();
+        const calendar = await services.loadCalendar();
         if (calendar.workStart(at).getTime() !== at.getTime()) return; // outside working hours
         const r = await runAlerts(services, at, { dryRun: false });
         if (r.written > 0 || r.unaddressed.length > 0) {

@@ -26,7 +26,8 @@ export type CalendarOptions = {
   unitCode?: string;
   /**
    * Non-holiday Saturdays are working mornings (periods ending by 12:00). UNVERIFIED whether
-   * Saturday work counts toward time limits (DOMAIN.md §3), hence a per-unit flag, default false.
+   * Saturday work counts toward time limits (docs/rules.md#saturday-working-units), hence a
+   * per-unit flag, default false.
    */
   worksSaturday?: boolean;
   workingHours?: readonly Period[];

@@ -1,7 +1,7 @@
 // The due date (ngày hẹn trả) of a dossier: receipt instant + legal time limit on a unit's
-// working calendar (DOMAIN.md §2).
+// working calendar (docs/rules.md#due-dates).
 //
-// Conventions (Civil Code 2015 Art. 147–148, and the practice described in DOMAIN.md §2):
+// Conventions (Civil Code 2015 Art. 147–148, and the practice in docs/rules.md#start-of-the-clock, #time-limit-units):
 // - The clock starts at the first working instant at or after receipt: a receipt in the lunch
 //   break starts at 13:30, one after 17:00 or on a day off at the next working day's first period.
 //   The start day D is the local date of that instant, so D is always a working day.

@@ -31,7 +31,7 @@ const isWeekend = (day: EpochDay): boolean => weekdayOf(day) === 0 || weekdayOf(
  * before (1/9). It reproduces 2021 (3/9), 2022 (1/9), 2023 (1/9), 2024 (3/9) and 2025 (1/9).
  * Override it with DayOverride entries once the year's notice is out.
  */
-export function nationalDayAdjacent(year: number): EpochDay {
+function nationalDayAdjacent(year: number): EpochDay {
   const nationalDay = toEpochDay(`${year}-09-02`);
   const dow = weekdayOf(nationalDay);
   return dow === 1 || dow === 4 ? nationalDay + 1 : nationalDay - 1;

@@ -5,7 +5,7 @@ import { WorkCalendar } from './calendar.ts';
 import type { Period } from './hours.ts';
 import type { DayOverride } from './types.ts';
 
-export async function loadOverrides(db: Db): Promise<DayOverride[]> {
+async function loadOverrides(db: Db): Promise<DayOverride[]> {
   const rows = await db.calendarOverride.findMany({ orderBy: [{ date: 'asc' }, { scope: 'asc' }] });
   return rows.map((r) => ({ date: r.date, kind: r.kind === 'working_day' ? 'working_day' : 'day_off', name: r.name, source: r.source, scope: r.scope }));
 }

@@ -1,4 +1,4 @@
-// The government's yearly holiday notices for the civil service (DOMAIN.md §3). In a year listed
+// The government's yearly holiday notices for the civil service (docs/rules.md#government-notices). In a year listed
 // here these days REPLACE the rule-computed ones: each year's list is complete, every weekday off
 // and every Saturday worked, one entry per day.
 import type { DayEntry } from './types.ts';
@@ -14,7 +14,7 @@ const NQ_28 = 'NQ 28/2026/QH16';
 const off = (date: string, name: string, source: string): DayEntry => ({ date, kind: 'day_off', name, source });
 const work = (date: string, name: string, source: string): DayEntry => ({ date, kind: 'working_day', name, source });
 
-export const NOTICE_DAYS: readonly DayEntry[] = [
+const NOTICE_DAYS: readonly DayEntry[] = [
   // 2024
   off('2024-01-01', 'Tết Dương lịch', TB_5015),
   off('2024-02-08', 'Tết Nguyên Đán', TB_5015),

@@ -21,7 +21,7 @@ const KIND_WORDS = new Map<string, DayOverride['kind']>(Object.entries({
 } as const));
 
 /** "day_off", "nghỉ", "làm bù", … → the override kind. */
-export function parseKind(text: string): DayOverride['kind'] | null {
+function parseKind(text: string): DayOverride['kind'] | null {
   return KIND_WORDS.get(fold(text.replaceAll('_', ' '))) ?? null;
 }
 

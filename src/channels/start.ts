@@ -5,16 +5,16 @@
 // polls, and the others stand by to take over.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Channel } from './channel.ts';
+import type { Channel } from '../core/channel.ts';
 import { consoleChannel } from './console/channel.ts';
 import { startTelegram } from './telegram/start.ts';
 import { startZalo, ZaloStartError } from './zalo/start.ts';
-import type { Services } from '../commands/types.ts';
 import type { Config } from '../config.ts';
-import { awaitLease, holdLease } from '../db/lease.ts';
-import type { HttpServer } from '../http/server.ts';
+import { awaitLease, holdLease } from '../core/held-lease.ts';
+import type { Routes } from '../core/routes.ts';
 import { t } from '../i18n/translate.ts';
 import type { ChannelName } from '../org/codes.ts';
+import type { Services } from '../core/services.ts';
 
 /** The channels the configuration enables (the same on every instance). */
 export function configuredChannels(config: Config): ChannelName[] {
@@ -27,12 +27,12 @@ export function configuredChannels(config: Config): ChannelName[] {
 export interface RunningChannels {
   channels: Map<ChannelName, Channel>;
   /** Adds the channels' routes (the Telegram webhook) and /healthz checks to the HTTP server. */
-  mount(http: Pick<HttpServer, 'addRoute' | 'addHealthCheck'>): void;
+  mount(http: Routes): void;
   stop(): Promise<void>;
 }
 
-export async function startChannels(services: Services, opts: { now: () => Date; print: (text: string) => void }): Promise<RunningChannels> {
-  const { config, log, database } = services;
+export async function startChannels(services: Services, opts: { print: (text: string) => void }): Promise<RunningChannels> {
+  const { config, log, database, clock } = services;
   const channels = new Map<ChannelName, Channel>();
   const stops: (() => Promise<void>)[] = [];
   const mounts: RunningChannels['mount'][] = [];
@@ -43,11 +43,11 @@ export async function startChannels(services: Services, opts: { now: () => Date;
     // holder stops or dies (its lease expires).
     const polling = config.telegram.mode === 'polling';
     const owner = randomUUID();
-    const first = polling ? await holdLease(database.db, 'telegram-polling', owner, opts.now) : null;
+    const first = polling ? await holdLease(database.db, 'telegram-polling', owner, clock) : null;
     if (polling && !first) opts.print(t('telegram-polling-elsewhere'));
     const standby = new AbortController();
-    const lease = first || !polling ? Promise.resolve(first) : awaitLease(database.db, 'telegram-polling', owner, opts.now, standby.signal);
-    const telegram = await startTelegram({ services, now: opts.now, pollWhen: lease.then((l) => l !== null) });
+    const lease = first || !polling ? Promise.resolve(first) : awaitLease(database.db, 'telegram-polling', owner, clock, standby.signal);
+    const telegram = await startTelegram({ services, pollWhen: lease.then((l) => l !== null) });
     channels.set('telegram', telegram.channel);
     mounts.push((http) => {
       if (telegram.webhook) http.addRoute('POST', telegram.webhook.path, (req, res) => telegram.webhook!.handle(req, res));
@@ -61,12 +61,12 @@ export async function startChannels(services: Services, opts: { now: () => Date;
   }
 
   if (config.ZALO_CREDENTIALS_FILE) {
-    const lease = await holdLease(database.db, 'zalo', randomUUID(), opts.now);
+    const lease = await holdLease(database.db, 'zalo', randomUUID(), clock);
     if (!lease) {
       opts.print(t('zalo-elsewhere'));
     } else {
       try {
-        const zalo = await startZalo({ services, log, now: opts.now, credentialsFile: resolve(config.ZALO_CREDENTIALS_FILE) });
+        const zalo = await startZalo({ services, credentialsFile: resolve(config.ZALO_CREDENTIALS_FILE) });
         channels.set('zalo', zalo.channel);
         stops.push(() => zalo.stop(), () => lease.release());
       } catch (e) {

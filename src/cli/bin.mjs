@@ -6,6 +6,7 @@ import { register } from 'tsx/esm/api';
 if (existsSync('.env')) process.loadEnvFile('.env');
 register();
 const { runCli } = await import('./main.ts');
+const { systemClock } = await import('../core/clock.ts');
 
 const controller = new AbortController();
 let stopping = false;
@@ -21,7 +22,7 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  now: () => new Date(),
+  clock: systemClock,
   signal: controller.signal,
   stdin: process.stdin,
 });

@@ -1,6 +1,7 @@
 // What every CLI subcommand gets: its arguments, the environment, output, and the clock.
-import type { Config } from '../config.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
+import type { Clock } from '../core/clock.ts';
+import { createServices, type Services } from '../core/services.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { secureSqliteFilesLogged } from '../db/sqlite-files.ts';
@@ -13,7 +14,7 @@ export interface CliContext {
   out: (text: string) => void;
   err: (text: string) => void;
   /** The clock; tests pass a fixed one. */
-  now: () => Date;
+  clock: Clock;
   /** Aborted on Ctrl-C / SIGTERM (long-running commands). */
   signal: AbortSignal;
   /** Standard input, for the console chat of `dunghan serve`. */
@@ -35,11 +36,8 @@ export class UsageError extends Error {}
 /** A failure the user can act on: printed as one line, exit code 1. */
 export class CliError extends Error {}
 
-export interface Opened {
-  config: Config;
-  log: Logger;
-  database: Database;
-}
+/** A subcommand's services (its clock is the CLI's), over a database opened and migrated. */
+export type Opened = Services;
 
 /** One-shot commands talk to a person: only warnings unless LOG_LEVEL asks for more. */
 export function cliLogger(ctx: CliContext, config: Config, logStream: NodeJS.WritableStream = process.stderr): Logger {
@@ -47,14 +45,14 @@ export function cliLogger(ctx: CliContext, config: Config, logStream: NodeJS.Wri
 }
 
 /** Parses the configuration, tightens the SQLite file's mode if needed, opens the database and applies pending migrations. */
-export async function openForCli(ctx: CliContext, logStream: NodeJS.WritableStream = process.stderr): Promise<Opened> {
+async function openForCli(ctx: CliContext, logStream: NodeJS.WritableStream = process.stderr): Promise<Opened> {
   const config = loadConfig(ctx.env, ctx.cwd);
   const log = cliLogger(ctx, config, logStream);
   secureSqliteFilesLogged(config.database, log);
   const { applied } = await migrate(config.database);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
   const database = await openDatabase(config.database);
-  return { config, log, database };
+  return createServices({ database, config, log, clock: ctx.clock });
 }
 
 export async function withDatabase<T>(ctx: CliContext, fn: (o: Opened) => Promise<T>): Promise<T> {

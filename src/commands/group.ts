@@ -8,14 +8,8 @@ import type { Db } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
 import type { UnitTree } from '../org/tree.ts';
 import type { CommandName } from './parse/command.ts';
-import type { Asker, Reply } from './types.ts';
-
-export interface GroupView {
-  /** Dossier-level detail allowed (an active, registered group an admin configured so). */
-  detail: boolean;
-  /** The units whose subtrees bound what the group is shown, or null when it has none. */
-  units: number[] | null;
-}
+import type { Asker, GroupView } from './types.ts';
+import type { Message } from '../core/message.ts';
 
 /** Commands answered in every group (counts and rankings); also the Telegram group menu. */
 export const GROUP_COMMANDS: readonly CommandName[] = ['tiendo', 'quahan', 'sapden', 'xephang', 'trogiup'];
@@ -48,14 +42,14 @@ export function allowedInGroup(group: GroupView, name: CommandName): boolean {
 }
 
 /** Why a typed command is not answered in this group, or null when it is. */
-export function refuseCommand(group: GroupView, name: CommandName): Reply | null {
+export function refuseCommand(group: GroupView, name: CommandName): Message | null {
   if (allowedInGroup(group, name)) return null;
   const command = `/${name}`;
   return { text: t(DETAIL_COMMANDS.includes(name) ? 'chat-group-no-detail-command' : 'chat-group-private-only', { command }) };
 }
 
 /** Why a button (of a known kind) is not answered in this group, or null when it is. */
-export function refuseButton(group: GroupView, prefix: string): Reply | null {
+export function refuseButton(group: GroupView, prefix: string): Message | null {
   if (GROUP_BUTTONS.has(prefix) || (group.detail && DETAIL_BUTTONS.has(prefix))) return null;
   return { text: t('chat-group-button-refused') };
 }

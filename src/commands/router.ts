@@ -12,17 +12,21 @@ import { tiendo, tiendoButton } from './handlers/tiendo.ts';
 import { ackButton, apologyButton, moreButton, snoozeButton, xacnhan } from './handlers/xacnhan.ts';
 import { xephang, xephangButton } from './handlers/xephang.ts';
 import { parseCommand, type CommandName } from './parse/command.ts';
-import type { Asker, OfficialContext, Reply, RequestContext, Services } from './types.ts';
+import type { Asker, OfficialContext, RequestContext } from './types.ts';
+import type { Message } from '../core/message.ts';
+import type { Services } from '../core/services.ts';
 
-type Open = (ctx: RequestContext, rest: string) => Promise<Reply>;
-type ForOfficials = (ctx: OfficialContext, rest: string) => Promise<Reply>;
-type ButtonHandler = (ctx: OfficialContext, args: string[]) => Promise<Reply | null>;
+type Open = (ctx: RequestContext, rest: string) => Promise<Message>;
+type ForOfficials = (ctx: OfficialContext, rest: string) => Promise<Message>;
+type ButtonHandler = (ctx: OfficialContext, args: string[]) => Promise<Message | null>;
+
+type OpenName = 'start' | 'dangky' | 'trogiup';
 
 /** Commands anyone may use, registered or not. */
-const OPEN: Partial<Record<CommandName, Open>> = { start, dangky, trogiup };
+const OPEN: Record<OpenName, Open> = { start, dangky, trogiup };
 
-/** Commands for registered officials, answered within their scope. */
-const OFFICIAL: Partial<Record<CommandName, ForOfficials>> = {
+/** Commands for registered officials, answered within their scope: every other command (the compiler checks it). */
+const OFFICIAL: Record<Exclude<CommandName, OpenName>, ForOfficials> = {
   tiendo,
   quahan: listCommand('overdue'),
   sapden: listCommand('due_soon'),
@@ -45,34 +49,34 @@ const BUTTONS = new Map<string, ButtonHandler>([
   ['bc', baocaoButton],
 ]);
 
+const isOpen = (name: CommandName): name is OpenName => Object.hasOwn(OPEN, name);
+
 export interface MessageOptions {
   /** The bot's @username, so commands addressed to other bots in a group are ignored. */
   botUsername?: string;
 }
 
-export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Reply[]> {
+export async function handleMessage(services: Services, asker: Asker, text: string, now: Date, opts: MessageOptions = {}): Promise<Message[]> {
   const parsed = parseCommand(text, { allowBare: asker.chat.kind === 'private' || asker.channel === 'zalo', ...opts });
   // Chatter in a group is not for us (nothing is loaded for it); in a private chat, say how to ask.
   if (!parsed && asker.chat.kind === 'group') return [];
   try {
     const ctx = await requestContext(services, asker, now);
     if (!parsed) return [{ text: ctx.viewer ? t('chat-not-understood') : t('chat-stranger') }];
-    const open = OPEN[parsed.name];
-    if (open) return [await open(ctx, parsed.rest)];
+    const name = parsed.name;
+    if (isOpen(name)) return [await OPEN[name](ctx, parsed.rest)];
     if (!ctx.viewer) return [{ text: t('chat-stranger') }];
-    const handler = OFFICIAL[parsed.name];
-    if (!handler) return [{ text: t('chat-not-yet', { command: `/${parsed.name}` }) }];
     const refused = ctx.group && refuseCommand(ctx.group, parsed.name);
     if (refused) return [refused];
     if (!ctx.scope) return [{ text: t('chat-group-outside-scope') }];
-    return [await handler(ctx as OfficialContext, parsed.rest)];
+    return [await OFFICIAL[name](ctx as OfficialContext, parsed.rest)];
   } catch (e) {
     services.log.error({ err: e, command: parsed?.name, channel: asker.channel }, 'command failed');
     return [{ text: t('chat-error') }];
   }
 }
 
-export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Reply> {
+export async function handleButton(services: Services, asker: Asker, data: string, now: Date): Promise<Message> {
   try {
     const [prefix = '', ...args] = data.split(':');
     const handler = BUTTONS.get(prefix);

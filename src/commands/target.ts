@@ -4,12 +4,13 @@
 import { localDate } from '../calendar/time.ts';
 import { formatLocalDate } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
-import type { Period } from '../metrics/period.ts';
+import type { Period } from '../rates/period.ts';
 import type { UnitNode } from '../org/tree.ts';
 import { splitUnitAndPeriod } from './parse/args.ts';
 import { isPeriodError, parsePeriod } from './parse/period.ts';
 import { matchUnit } from './parse/units.ts';
-import type { OfficialContext, Reply } from './types.ts';
+import type { OfficialContext } from './types.ts';
+import type { Message } from '../core/message.ts';
 
 /** Period presets offered as buttons; resolved when pressed, so "this week" stays this week. */
 export const PRESETS = { w: 'tuần này', m: 'tháng này', q: 'quý này', y: 'năm nay' } as const;
@@ -42,7 +43,7 @@ export const periodKeyOf = (p: Period): string => `c${p.from.replaceAll('-', '')
 export const periodLabel = (p: Period): string => t('period-label', { from: formatLocalDate(p.from), to: formatLocalDate(p.to) });
 
 /** Resolves "[đơn vị] [kỳ]"; returns a reply instead when the text names nothing usable. */
-export function resolveTarget(ctx: OfficialContext, rest: string, defaultPeriod: PresetKey, callbackPrefix: string): Target | Reply {
+export function resolveTarget(ctx: OfficialContext, rest: string, defaultPeriod: PresetKey, callbackPrefix: string): Target | Message {
   const { unitText, period } = splitUnitAndPeriod(rest, ctx.now);
   if (isPeriodError(period)) return { text: t(`period-${period.error.replaceAll('_', '-')}`, { text: period.text }) };
   const chosen = period ? { from: period.from, to: period.to } : presetPeriod(defaultPeriod, ctx.now)!;

@@ -1,15 +1,11 @@
-// The channel-free command layer: text (or a button) in, replies out. Telegram, Zalo and the
-// console are thin adapters around it; nothing here knows about them.
+// The request types of the channel-free command layer: text (or a button) in, messages out.
+// Telegram, Zalo and the console are thin adapters around it; nothing here knows about them.
 import type { WorkCalendar } from '../calendar/calendar.ts';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import type { Logger } from '../log.ts';
-import type { Metrics } from '../metrics/metrics.ts';
-import type { PerUnit } from '../metrics/sources.ts';
+import type { Services } from '../core/services.ts';
 import type { ChannelName } from '../org/codes.ts';
-import type { GroupView } from './group.ts';
 import type { Scope, Viewer } from '../org/scope.ts';
 import type { UnitTree } from '../org/tree.ts';
+import type { RateReports } from '../rates/rates.ts';
 
 /** Who wrote, from where. */
 export interface Asker {
@@ -21,26 +17,12 @@ export interface Asker {
   chat: { kind: 'private' } | { kind: 'group'; id: string };
 }
 
-/** A button under a reply: `data` comes back through handleCallback. */
-export interface Button {
-  text: string;
-  data: string;
-}
-
-export interface Reply {
-  text: string;
-  /** Rows of buttons (channels without buttons show them as numbered choices). */
-  buttons?: Button[][];
-  image?: { png: Buffer; caption?: string };
-}
-
-/** What a command may use: the database and configuration, shared across requests. */
-export interface Services {
-  database: Database;
-  config: Config;
-  log: Logger;
-  /** Metrics of past periods, shared by all requests until the data change. */
-  metricsCache: Map<string, PerUnit>;
+/** What a group chat may be shown (read by group.ts from its ChatGroup row). */
+export interface GroupView {
+  /** Dossier-level detail allowed (an active, registered group an admin configured so). */
+  detail: boolean;
+  /** The units whose subtrees bound what the group is shown, or null when it has none. */
+  units: number[] | null;
 }
 
 /** One request: the services plus a snapshot of the organisation and the clock. */
@@ -49,7 +31,7 @@ export interface RequestContext extends Services {
   asker: Asker;
   tree: UnitTree;
   calendar: WorkCalendar;
-  metrics: Metrics;
+  rates: RateReports;
   /** Null for a stranger (no linked account). */
   viewer: Viewer | null;
   /** What the viewer may see here: null for a stranger, or in a group whose units are all outside their scope. */

@@ -64,7 +64,7 @@ function instantLiteral(ms: number): string {
 }
 
 /** A value as a SQLite literal, as the Prisma better-sqlite3 adapter would bind it; null if it cannot be one. */
-export function sqliteLiteral(value: unknown): string | null {
+function sqliteLiteral(value: unknown): string | null {
   if (value === null || value === undefined) return 'NULL';
   switch (typeof value) {
     case 'string':

@@ -1,6 +1,6 @@
 // Named, expiring leases: at most one process runs a job at a time (the alert planner, the weekly
-// digest), across instances. A holder that dies loses the lease when it expires.
-import { setTimeout as sleep } from 'node:timers/promises';
+// digest), across instances. A holder that dies loses the lease when it expires. Leases held for
+// as long as the process runs (renewed on the clock) are core/held-lease.ts.
 import type { Db } from './client.ts';
 
 export async function acquireLease(db: Db, name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
@@ -25,34 +25,4 @@ export async function withLease<T>(db: Db, name: string, owner: string, ttlMs: n
   } finally {
     await releaseLease(db, name, owner);
   }
-}
-
-/**
- * Holds a lease for as long as the process runs (renewing it), for a job that must run on one
- * instance only (the Zalo account's listener). Returns null when another instance holds it.
- */
-export async function holdLease(db: Db, name: string, owner: string, now: () => Date, ttlMs = 120_000): Promise<{ release(): Promise<void> } | null> {
-  if (!(await acquireLease(db, name, owner, ttlMs, now()))) return null;
-  const timer = setInterval(() => void acquireLease(db, name, owner, ttlMs, now()).catch(() => {}), ttlMs / 4);
-  timer.unref();
-  return {
-    async release() {
-      clearInterval(timer);
-      await releaseLease(db, name, owner);
-    },
-  };
-}
-
-/**
- * holdLease for a standby: while another instance holds the lease, tries again every half TTL, so
- * the job moves here at most 1.5 TTL after its holder dies. Resolves with the held lease, or null
- * once `signal` aborts.
- */
-export async function awaitLease(db: Db, name: string, owner: string, now: () => Date, signal: AbortSignal, ttlMs = 120_000): Promise<{ release(): Promise<void> } | null> {
-  while (!signal.aborted) {
-    const lease = await holdLease(db, name, owner, now, ttlMs).catch(() => null);
-    if (lease) return lease;
-    await sleep(ttlMs / 2, undefined, { signal }).catch(() => {});
-  }
-  return null;
 }

@@ -7,7 +7,7 @@ import { insertUnit } from '../org/units.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { generateDemo, type DemoData } from './generate.ts';
 
-export const DEMO_SOURCE = 'demo';
+const DEMO_SOURCE = 'demo';
 
 /** True when the database holds dossiers that did not come from the demo generator. */
 export async function hasRealData(db: Db): Promise<boolean> {
@@ -15,7 +15,7 @@ export async function hasRealData(db: Db): Promise<boolean> {
 }
 
 /** Empties every table except the migrations record, calendar overrides, API tokens and the audit log. */
-export async function clearData(db: Db): Promise<void> {
+async function clearData(db: Db): Promise<void> {
   await db.$transaction([
     db.dossierEvent.deleteMany(),
     db.supplementRequest.deleteMany(),
@@ -41,7 +41,7 @@ export async function clearData(db: Db): Promise<void> {
   ]);
 }
 
-export async function writeDemo(database: Database, data: DemoData, calendar: WorkCalendar, now: Date): Promise<void> {
+async function writeDemo(database: Database, data: DemoData, calendar: WorkCalendar, now: Date): Promise<void> {
   await database.db.$transaction(
     async (tx) => {
       const unitId = new Map<string, number>();

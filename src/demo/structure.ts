@@ -37,7 +37,7 @@ export interface DemoProcedure {
   fee: number;
 }
 
-export const PROVINCE = 'QNG';
+const PROVINCE = 'QNG';
 
 const COMMUNES = [
   { code: 'XBS', name: 'Bình Sơn', agency: '000.21.12.H55', volume: 1.7 },
@@ -54,7 +54,7 @@ const OFFICES = [
   { suffix: 'TTPV', name: (c: string) => `Trung tâm Phục vụ hành chính công xã ${c}`, kind: 'service_center' as const },
 ];
 
-export const DEPARTMENTS = [
+const DEPARTMENTS = [
   { code: 'STP', name: 'Sở Tư pháp', agency: '000.00.11.H55', volume: 0.45 },
   { code: 'SXD', name: 'Sở Xây dựng', agency: '000.00.13.H55', volume: 0.25 },
   { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường', agency: '000.00.14.H55', volume: 0.8 },

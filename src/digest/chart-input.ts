@@ -3,7 +3,7 @@
 // label taken from the locales.
 import { formatLocalDate, formatPercent } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
-import type { Period } from '../metrics/period.ts';
+import type { Period } from '../rates/period.ts';
 import type { UnitTree } from '../org/tree.ts';
 import type { DigestChartInput } from './chart/types.ts';
 import type { DigestData } from './data.ts';

@@ -2,7 +2,7 @@
 import type { DigestChartInput } from './chart/types.ts';
 import { digestChartInput } from './chart-input.ts';
 import type { DigestBuilder, DigestData, DigestKind } from './data.ts';
-import type { Period } from '../metrics/period.ts';
+import type { Period } from '../rates/period.ts';
 import type { UnitNode } from '../org/tree.ts';
 import { digestCaption, digestText } from './text.ts';
 

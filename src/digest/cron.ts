@@ -56,7 +56,7 @@ export function parseCron(expr: string): Cron {
   };
 }
 
-export function matchesDay(cron: Cron, date: LocalDate): boolean {
+function matchesDay(cron: Cron, date: LocalDate): boolean {
   if (!cron.months.has(Number(date.slice(5, 7)))) return false;
   const dom = cron.days.has(Number(date.slice(8, 10)));
   const dow = cron.weekdays.has(weekday(date));

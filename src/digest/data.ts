@@ -1,19 +1,19 @@
-// The numbers of one digest, gathered from the metrics: the period and year to date with the
+// The numbers of one digest, gathered from the rates: the period and year to date with the
 // II.06a buckets and rates, the comparison period, the ranking, the overdue dossiers at the end
 // of the period, and the 12-week trend. Counts only: never a dossier, never an applicant.
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Db } from '../db/client.ts';
 import { loadOpenDossiers, stateOf } from '../dossiers/open.ts';
-import { addBuckets, carriedOver, emptyBuckets, rates, type Buckets, type Rates } from '../metrics/buckets.ts';
-import type { Metrics, RankingRow } from '../metrics/metrics.ts';
-import { periodEnd, type Period } from '../metrics/period.ts';
+import { addBuckets, carriedOver, emptyBuckets, rates, type Buckets, type Rates } from '../rates/buckets.ts';
+import type { RateReports, RankingRow } from '../rates/rates.ts';
+import { periodEnd, type Period } from '../rates/period.ts';
 import type { UnitNode, UnitTree } from '../org/tree.ts';
 import { digestPeriods, type DigestPeriods } from './week.ts';
 
 /** "Overdue for long": more than this many working days. */
 export const LONG_OVERDUE_WORKING_DAYS = 5;
 /** How many units the overdue section names. */
-export const OVERDUE_UNITS_SHOWN = 5;
+const OVERDUE_UNITS_SHOWN = 5;
 
 /** area: a unit's subtree and the units under it (leaders, the reform office, groups); unit: one unit among its peers (its head). */
 export type DigestKind = 'area' | 'unit';
@@ -71,32 +71,32 @@ const figures = (b: Buckets): Figures => ({ buckets: b, rates: rates(b), carried
 const handled = (b: Buckets): number => b.finished + b.inProgress + b.inProgressOverdue + b.waitingSupplement;
 
 /**
- * Builds digests that share one clock: past periods are cached by the metrics, the overdue
+ * Builds digests that share one clock: past periods are cached by the rate reports, the overdue
  * classification once per instant, so a run for every recipient costs little more than one.
  */
 export class DigestBuilder {
   readonly #overdue = new Map<number, Promise<Map<number, OverdueCount>>>();
 
   constructor(
-    readonly deps: { db: Db; metrics: Metrics; tree: UnitTree; calendar: WorkCalendar },
+    readonly deps: { db: Db; rates: RateReports; tree: UnitTree; calendar: WorkCalendar },
     readonly now: Date,
   ) {}
 
   async build(kind: DigestKind, unit: UnitNode, period: Period): Promise<DigestData> {
-    const { metrics, tree } = this.deps;
+    const { rates: reports, tree } = this.deps;
     const now = this.now;
     const periods = digestPeriods(period, now);
     const live = (p: Period) => periodEnd(p, now).getTime() === now.getTime();
     const [current, previous, ytd] = await Promise.all([
-      metrics.subtrees(period, now, live(period)),
-      metrics.subtrees(periods.previous, now, false),
-      metrics.subtrees(periods.ytd, now, live(periods.ytd)),
+      reports.subtrees(period, now, live(period)),
+      reports.subtrees(periods.previous, now, false),
+      reports.subtrees(periods.ytd, now, live(periods.ytd)),
     ]);
     const totalOf = (totals: Map<number, Buckets>, id: number) => totals.get(id) ?? emptyBuckets();
 
     const trend: TrendPoint[] = [];
     for (const week of periods.trend) {
-      const { totals } = await metrics.subtrees(week, now, live(week));
+      const { totals } = await reports.subtrees(week, now, live(week));
       const r = rates(totalOf(totals, unit.id));
       trend.push({ week, onTimeRate: r.onTimeRate, onlineRate: r.onlineRate });
     }
@@ -109,7 +109,7 @@ export class DigestBuilder {
     let overdueUnits: DigestData['overdueUnits'] = [];
     let shown: UnitNode[];
     if (kind === 'area') {
-      ranking = await metrics.ranking(unit.id, period, now, live(period));
+      ranking = await reports.ranking(unit.id, period, now, live(period));
       overdueUnits = tree.children(unit.id)
         .map((u) => ({ unit: u, ...(overdueByUnit.get(u.id) ?? { count: 0, long: 0 }) }))
         .filter((u) => u.count > 0)
@@ -119,7 +119,7 @@ export class DigestBuilder {
       shown = tree.children(unit.id).filter((u) => handled(totalOf(ytd.totals, u.id)) > 0);
     } else {
       const peersIn = async (p: Period) =>
-        unit.parentId === null ? [] : ((await metrics.ranking(unit.parentId, p, now, live(p))).find((g) => g.kind === unit.kind)?.rows ?? []);
+        unit.parentId === null ? [] : ((await reports.ranking(unit.parentId, p, now, live(p))).find((g) => g.kind === unit.kind)?.rows ?? []);
       const rows = await peersIn(period);
       ranking = rows.length > 0 ? [{ kind: unit.kind, rows }] : [];
       ytdRanking = await peersIn(periods.ytd);

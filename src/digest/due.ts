@@ -4,7 +4,7 @@
 // that was down catches up the same day, never a week late).
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { addDays, localDate, localMinutes, atLocal, type LocalDate } from '../calendar/time.ts';
-import type { Period } from '../metrics/period.ts';
+import type { Period } from '../rates/period.ts';
 import { firstFiring, type Cron } from './cron.ts';
 import { isoWeek, mondayOf } from './week.ts';
 

@@ -1,6 +1,7 @@
 // Renders digest charts, once per distinct content: recipients whose charts are identical
 // share one PNG (and one Attachment row), and /baocao asked twice renders once.
 import { createHash } from 'node:crypto';
+import { systemClock, type Clock } from '../core/clock.ts';
 import { renderDigestChart } from './chart/render.ts';
 import type { DigestChart, DigestChartInput } from './chart/types.ts';
 
@@ -17,6 +18,8 @@ export class ChartRenderer {
   renderMs = 0;
 
   constructor(
+    /** Times the renders. */
+    readonly clock: Clock = systemClock,
     readonly render: (input: DigestChartInput) => Promise<DigestChart> = renderDigestChart,
     readonly capacity = 16,
   ) {}
@@ -25,10 +28,10 @@ export class ChartRenderer {
     const key = chartKey(input);
     let p = this.#cache.get(key);
     if (!p) {
-      const start = performance.now();
+      const start = this.clock.monotonic();
       this.renders++;
       p = this.render(input).then((c) => {
-        this.renderMs += performance.now() - start;
+        this.renderMs += this.clock.monotonic() - start;
         return c;
       });
       p.catch(() => this.#cache.delete(key));

@@ -3,15 +3,11 @@
 // configured (officials or chat groups) the digest of a chosen area (the root by default).
 import type { Db } from '../db/client.ts';
 import type { ChannelName, Role } from '../org/codes.ts';
+import { AREA_ROLES, HEAD_ROLES, hasRole } from '../org/roles.ts';
 import { scopeOf } from '../org/scope.ts';
 import type { UnitNode, UnitTree } from '../org/tree.ts';
 import { addressesOf, type Address } from '../outbox/routing.ts';
 import type { DigestKind } from './data.ts';
-
-/** Roles that get their own unit's digest. */
-export const HEAD_ROLES: readonly Role[] = ['unit_head', 'commune_chair'];
-/** Roles that get the digest of the area they oversee. */
-export const AREA_ROLES: readonly Role[] = ['leader', 'reform_office'];
 
 export interface DigestRecipient {
   kind: DigestKind;
@@ -48,7 +44,7 @@ export async function digestRecipients(db: Db, tree: UnitTree): Promise<DigestRe
   for (const o of officials) {
     const unit = tree.byId.get(o.unitId);
     if (!unit) continue;
-    if (HEAD_ROLES.includes(o.role as Role)) {
+    if (hasRole(HEAD_ROLES, o.role)) {
       add({ kind: 'unit', unit, who: `o:${o.code}`, officialId: o.id });
     } else {
       const viewer = { id: o.id, code: o.code, fullName: o.fullName, title: o.title, role: o.role as Role, unitId: o.unitId, supervisedUnitIds: o.supervises.map((s) => s.unitId) };

@@ -2,11 +2,9 @@
 // A lease keeps two instances from running at once, the dedup keys keep a message from being
 // written twice, and an audit row records that the week was done, so a restart does nothing.
 import { randomUUID } from 'node:crypto';
-import { loadCalendar } from '../calendar/load.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
-import type { Services } from '../commands/types.ts';
-import { Metrics } from '../metrics/metrics.ts';
-import { lastWeek, type Period } from '../metrics/period.ts';
+import { RateReports } from '../rates/rates.ts';
+import { lastWeek, type Period } from '../rates/period.ts';
 import { loadUnitTree } from '../org/tree.ts';
 import { enqueue, storeAttachment } from '../outbox/enqueue.ts';
 import type { OutboxMessage } from '../outbox/message.ts';
@@ -15,11 +13,12 @@ import { DigestBuilder } from './data.ts';
 import { ChartRenderer, chartKey } from './images.ts';
 import { digestRecipients, recipientKey, type DigestRecipient } from './recipients.ts';
 import { isoWeek } from './week.ts';
+import type { Services } from '../core/services.ts';
 
 export const DIGEST_LEASE = 'digest';
 const LEASE_MS = 10 * 60_000;
 /** The audit action that marks a week as done. */
-export const DIGEST_DONE = 'digest.sent';
+const DIGEST_DONE = 'digest.sent';
 
 export interface PlannedDigest {
   recipients: DigestRecipient[];
@@ -39,9 +38,9 @@ export interface DigestPlan {
 /** Builds the digests of every reachable recipient for `week` (no rendering, no writing). */
 export async function planDigests(services: Services, now: Date, week: Period = lastWeek(now)): Promise<DigestPlan> {
   const { db } = services.database;
-  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, services.config.WORKING_HOURS)]);
-  const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
-  const builder = new DigestBuilder({ db, metrics, tree, calendar }, now);
+  const [tree, calendar] = await Promise.all([loadUnitTree(db), services.loadCalendar()]);
+  const rates = new RateReports(services.database, calendar, tree, services.ratesCache);
+  const builder = new DigestBuilder({ db, rates, tree, calendar }, now);
   const all = await digestRecipients(db, tree);
   const byDigest = new Map<string, DigestRecipient[]>();
   for (const r of all) {
@@ -86,14 +85,14 @@ export interface RunResult {
 }
 
 export async function runDigest(services: Services, now: Date, opts: RunOptions = {}): Promise<RunResult> {
-  const started = performance.now();
-  const { database, log } = services;
+  const { database, log, clock } = services;
+  const started = clock.monotonic();
   const { db } = database;
   const week = opts.week ?? lastWeek(now);
   const label = isoWeek(week.from);
   const owner = opts.owner ?? randomUUID();
   const empty = { isoWeek: label, enqueued: 0, existing: 0, unreachable: 0, digests: 0, charts: 0 };
-  const elapsed = () => Math.round(performance.now() - started);
+  const elapsed = () => Math.round(clock.monotonic() - started);
   if (!(await acquireLease(db, DIGEST_LEASE, owner, LEASE_MS, now))) return { status: 'busy', ...empty, ms: { total: elapsed(), build: 0, render: 0 } };
   try {
     if (!opts.force && (await db.auditLog.findFirst({ where: { action: DIGEST_DONE, target: label } }))) {
@@ -102,7 +101,7 @@ export async function runDigest(services: Services, now: Date, opts: RunOptions 
     const plan = await planDigests(services, now, week);
     const built = elapsed();
     // One at a time: rasterising runs on the thread pool, but vega's layout runs on this thread.
-    const charts = opts.charts ?? new ChartRenderer();
+    const charts = opts.charts ?? new ChartRenderer(clock);
     const pngs = new Map<string, Buffer>();
     for (const d of plan.digests) if (!pngs.has(d.chartKey)) pngs.set(d.chartKey, (await charts.chart(d.digest.chart)).png);
     const rendered = elapsed();

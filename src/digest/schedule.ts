@@ -5,20 +5,18 @@
 // another; between instances the run's lease and the week's audit row decide.
 import { randomUUID } from 'node:crypto';
 import schedule from 'node-schedule';
-import { loadCalendar } from '../calendar/load.ts';
 import { localDate } from '../calendar/time.ts';
-import type { Services } from '../commands/types.ts';
 import { parseCron } from './cron.ts';
 import type { ChartRenderer } from './images.ts';
 import { digestDue, type DigestDue } from './due.ts';
 import { runDigest, type RunResult } from './run.ts';
+import type { Services } from '../core/services.ts';
 
-export const DIGEST_TZ = 'Asia/Ho_Chi_Minh';
+const DIGEST_TZ = 'Asia/Ho_Chi_Minh';
 
 export interface DigestScheduleOptions {
+  /** With the clock the schedule reads. */
   services: Services;
-  /** The clock. */
-  now: () => Date;
   /** This instance's lease owner id. */
   owner?: string;
   /** Wait before checking again while another instance holds the lease, or after a failure. */
@@ -40,8 +38,8 @@ export interface DigestSchedule {
 }
 
 export function startDigestSchedule(opts: DigestScheduleOptions): DigestSchedule {
-  const { services, now } = opts;
-  const { config, log, database } = services;
+  const { services } = opts;
+  const { config, log, clock } = services;
   const cron = parseCron(config.DIGEST_CRON);
   const owner = opts.owner ?? randomUUID();
   const retryMs = opts.retryMs ?? 2 * 60_000;
@@ -49,19 +47,19 @@ export function startDigestSchedule(opts: DigestScheduleOptions): DigestSchedule
   const checks: DigestSchedule['checks'] = [];
   let stopped = false;
   let chain: Promise<void> = Promise.resolve();
-  let later: NodeJS.Timeout | null = null;
+  let later: unknown = null;
   const failures = new Map<string, number>();
 
-  /** Checks again at `when` by the injected clock (always within the week, so well inside setTimeout's range). */
+  /** Checks again at `when` by the clock (always within the week, so well inside setTimeout's range). */
   const at = (when: Date) => {
-    if (later) clearTimeout(later);
-    later = stopped ? null : setTimeout(() => void check('timer'), Math.max(0, when.getTime() - now().getTime()));
+    if (later !== null) clock.clearTimeout(later);
+    later = stopped ? null : clock.setTimeout(() => void check('timer'), Math.max(0, when.getTime() - clock.now().getTime()));
   };
 
   async function once(reason: string): Promise<void> {
     if (stopped) return;
-    const t = now();
-    const calendar = await loadCalendar(database.db, config.WORKING_HOURS);
+    const t = clock.now();
+    const calendar = await services.loadCalendar();
     const due = digestDue(t, { cron, onHoliday: config.DIGEST_ON_HOLIDAY, calendar });
     const entry: DigestSchedule['checks'][number] = { at: t, due };
     checks.push(entry);
@@ -104,7 +102,7 @@ export function startDigestSchedule(opts: DigestScheduleOptions): DigestSchedule
     async stop() {
       stopped = true;
       job.cancel();
-      if (later) clearTimeout(later);
+      if (later !== null) clock.clearTimeout(later);
       await chain;
     },
   };

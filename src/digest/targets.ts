@@ -7,7 +7,7 @@
 import type { Db } from '../db/client.ts';
 
 export type GroupChannel = 'telegram' | 'zalo';
-export const GROUP_CHANNELS: readonly GroupChannel[] = ['telegram', 'zalo'];
+const GROUP_CHANNELS: readonly GroupChannel[] = ['telegram', 'zalo'];
 
 export type TargetRecipient =
   | { kind: 'official'; code: string }

@@ -2,14 +2,14 @@
 // photo caption (under 1024). Every word comes from locales/vi/digest.ftl.
 import { formatDateTime, formatInt, formatLocalDate, formatPercent } from '../i18n/format.ts';
 import { t } from '../i18n/translate.ts';
-import type { RankingRow } from '../metrics/metrics.ts';
-import type { Period } from '../metrics/period.ts';
+import type { RankingRow } from '../rates/rates.ts';
+import type { Period } from '../rates/period.ts';
 import { LONG_OVERDUE_WORKING_DAYS, type DigestData, type Figures } from './data.ts';
 
 /** Telegram's limit for a photo caption. */
 export const CAPTION_MAX = 1024;
 /** Ranking groups longer than this show their top and bottom RANKING_ENDS only. */
-export const RANKING_ENDS = 3;
+const RANKING_ENDS = 3;
 
 const range = (p: Period) => ({ from: formatLocalDate(p.from), to: formatLocalDate(p.to) });
 

@@ -1,10 +1,10 @@
 // The weeks a digest talks about: Monday to Sunday in Asia/Ho_Chi_Minh, their ISO week labels,
 // the comparison period and the 12-week trend.
 import { addDays, localDate, toEpochDay, weekday, type LocalDate } from '../calendar/time.ts';
-import { previousPeriod, type Period } from '../metrics/period.ts';
+import { previousPeriod, type Period } from '../rates/period.ts';
 
 /** How many weeks the trend shows. */
-export const TREND_WEEKS = 12;
+const TREND_WEEKS = 12;
 
 export function mondayOf(date: LocalDate): LocalDate {
   return addDays(date, -((weekday(date) + 6) % 7));
@@ -19,7 +19,7 @@ export function isoWeek(date: LocalDate): string {
 }
 
 /** A Monday-to-Sunday week (or this week so far). */
-export const isWeek = (p: Period): boolean => weekday(p.from) === 1 && toEpochDay(p.to) - toEpochDay(p.from) <= 6;
+const isWeek = (p: Period): boolean => weekday(p.from) === 1 && toEpochDay(p.to) - toEpochDay(p.from) <= 6;
 
 export interface DigestPeriods {
   period: Period;

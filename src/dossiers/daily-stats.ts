@@ -8,8 +8,8 @@ import type { DatabaseTarget } from '../db/url.ts';
 import { epochDayOf, fromEpochDay } from '../calendar/time.ts';
 import { RECEIVING_CHANNEL } from './status.ts';
 
-export const RECEIPT_FIELDS = ['received', 'receivedOnline', 'receivedPostal', 'digitized', 'paidOnline', 'paidAmount'] as const;
-export const RESULT_FIELDS = ['finished', 'finishedEarly', 'finishedOnTime', 'finishedLate', 'rated', 'satisfied'] as const;
+const RECEIPT_FIELDS = ['received', 'receivedOnline', 'receivedPostal', 'digitized', 'paidOnline', 'paidAmount'] as const;
+const RESULT_FIELDS = ['finished', 'finishedEarly', 'finishedOnTime', 'finishedLate', 'rated', 'satisfied'] as const;
 export const STAT_FIELDS = [...RECEIPT_FIELDS, ...RESULT_FIELDS] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
 export type StatCounts = Record<StatField, number>;
@@ -27,7 +27,7 @@ export interface Contributor {
   satisfaction: number | null;
 }
 
-export const emptyCounts = (): StatCounts => Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as StatCounts;
+const emptyCounts = (): StatCounts => Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as StatCounts;
 
 /** Differences to apply, by unit and local day. */
 export class StatDelta {

@@ -1,4 +1,4 @@
-// DVCQG codes stored on dossiers (DOMAIN.md §2).
+// DVCQG codes stored on dossiers (docs/rules.md#status-codes, #channel-and-other-codes).
 
 /** TrangThaiHoSo 1–10. */
 export const STATUS = {
@@ -22,10 +22,5 @@ export function isEndStatus(status: number): boolean {
   return END_STATUSES.has(status);
 }
 
-export function isStatusCode(n: number): n is StatusCode {
-  return Number.isInteger(n) && n >= 1 && n <= 10;
-}
-
 /** KenhThucHien. */
 export const RECEIVING_CHANNEL = { direct: 1, online: 2, postal: 3 } as const;
-export type ReceivingChannel = (typeof RECEIVING_CHANNEL)[keyof typeof RECEIVING_CHANNEL];

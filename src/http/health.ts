@@ -5,17 +5,12 @@
 // throws or hangs reports ok: false without its error text (it might hold a secret).
 import type { ServerResponse } from 'node:http';
 import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { CheckResult, HealthCheck } from '../core/routes.ts';
 import type { Database } from '../db/client.ts';
-import { dataStaleness } from '../ingest/staleness.ts';
-import { lastSuccessBySource } from '../ingest/runs.ts';
+import { dataStaleness, lastSuccessBySource } from '../dossiers/freshness.ts';
 import { stuckCounts } from '../outbox/stuck.ts';
 import { sendJson } from './respond.ts';
 
-/** What a check returns: ok, plus short details (booleans, numbers, strings) shown as they are. */
-export interface CheckResult {
-  ok: boolean;
-}
-export type HealthCheck = () => Promise<CheckResult>;
 
 const CHECK_TIMEOUT_MS = 3_000;
 /** Bot tokens, bearer tokens, long secrets: never shown even if a check puts one in its detail. */

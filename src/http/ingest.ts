@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseHm, type Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
+import type { Clock } from '../core/clock.ts';
 import type { Database } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
 import { Catalog } from '../ingest/catalog.ts';
@@ -15,7 +16,7 @@ import { verifyToken } from '../ingest/tokens.ts';
 import { decodeUtf8 } from '../ingest/values.ts';
 import type { Logger } from '../log.ts';
 import { BodyTooLarge, readBody, refuseAndClose, sendJson } from './respond.ts';
-import type { Handler } from './router.ts';
+import type { Handler } from '../core/routes.ts';
 
 /** Problems listed in a 400 answer (the count is always exact). */
 const MAX_LISTED = 1_000;
@@ -23,7 +24,7 @@ const MAX_LISTED = 1_000;
 export interface IngestApiOptions {
   database: Database;
   log: Logger;
-  now: () => Date;
+  clock: Clock;
   maxBodyBytes: number;
   workingHours: readonly Period[];
 }
@@ -62,7 +63,9 @@ export function ingestHandler(o: IngestApiOptions): Handler {
     }
     // A refused call is recorded too (a failed run), so a source pushing bad data shows.
     const failedRun = (rejected: number) =>
-      o.database.db.ingestRun.create({ data: { source: token.source, kind: 'api', startedAt: ctx.now, finishedAt: o.now(), status: 'failed', rejected } });
+      o.database.db.ingestRun.create({
+        data: { source: token.source, kind: 'api', startedAt: ctx.now, finishedAt: o.clock.now(), status: 'failed', rejected },
+      });
     // A byte that is not UTF-8 becomes U+FFFD, which every field refuses (naming item and field);
     // if it sits where no field looks (a key, an unknown field), the whole body is refused.
     const { text: json, invalidAt } = decodeUtf8(body);
@@ -122,7 +125,10 @@ export function ingestHandler(o: IngestApiOptions): Handler {
         createMissing: false, hasSupplementColumns: true, allOrNothing: true,
         beforeCommit: async (tx, out) => {
           await tx.ingestRun.create({
-            data: { source: token.source, kind: 'api', startedAt: now, finishedAt: o.now(), status: 'succeeded', inserted: out.inserted, updated: out.updated, unchanged: out.unchanged },
+            data: {
+              source: token.source, kind: 'api', startedAt: now, finishedAt: o.clock.now(), status: 'succeeded',
+              inserted: out.inserted, updated: out.updated, unchanged: out.unchanged,
+            },
           });
         },
       });
@@ -131,7 +137,7 @@ export function ingestHandler(o: IngestApiOptions): Handler {
       if (candidates.length === 0) {
         // An empty array is a heartbeat: nothing to write, but the source is alive.
         outcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], warnings: [], createdUnits: [], createdProcedures: [] };
-        await o.database.db.ingestRun.create({ data: { source: token.source, kind: 'api', startedAt: now, finishedAt: o.now(), status: 'succeeded' } });
+        await o.database.db.ingestRun.create({ data: { source: token.source, kind: 'api', startedAt: now, finishedAt: o.clock.now(), status: 'succeeded' } });
       } else outcome = await save();
     } catch (e) {
       // Another request wrote the same new dossier meanwhile (a retry racing the original): once more.

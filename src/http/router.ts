@@ -1,19 +1,6 @@
 // The route table of the service's HTTP server. Capabilities add their routes (the ingest API,
 // the Telegram webhook, …); a handler gets the request unread, so it may stream the body itself.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-export interface RouteContext {
-  /** The request URL, parsed. */
-  url: URL;
-  /** Values of `:name` segments of the route's path. */
-  params: Record<string, string>;
-  /** The clock's reading when the request arrived. */
-  now: Date;
-}
-
-export type Handler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => Promise<void> | void;
-
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+import type { Handler, Method } from '../core/routes.ts';
 
 interface Route {
   method: Method;

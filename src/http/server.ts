@@ -9,19 +9,21 @@ import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Period } from '../calendar/hours.ts';
 import { loadCalendar } from '../calendar/load.ts';
 import { unusableConfig } from '../config.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Routes } from '../core/routes.ts';
 import type { Database } from '../db/client.ts';
 import { t } from '../i18n/translate.ts';
 import type { Logger } from '../log.ts';
-import { health, HealthChecks, type HealthCheck } from './health.ts';
+import { health, HealthChecks } from './health.ts';
 import { ingestHandler } from './ingest.ts';
-import { metricsText } from './metrics.ts';
+import { metricsText } from './prometheus.ts';
 import { ClientDisconnected, sendJson, sendText } from './respond.ts';
-import { Router, type Handler, type Method } from './router.ts';
+import { Router } from './router.ts';
 
 export interface HttpServerOptions {
   database: Database;
   log: Logger;
-  now: () => Date;
+  clock: Clock;
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
@@ -31,15 +33,11 @@ export interface HttpServerOptions {
   workingHours: readonly Period[];
 }
 
-export interface HttpServer {
+export interface HttpServer extends Routes {
   /** e.g. "http://127.0.0.1:8080" */
   readonly url: string;
   readonly port: number;
   readonly server: Server;
-  /** Adds a route; the handler gets the request unread. */
-  addRoute(method: Method, path: string, handler: Handler): void;
-  /** Adds a check to /healthz (e.g. "telegram"): { ok, …short details }, never a secret. */
-  addHealthCheck(name: string, check: HealthCheck): void;
   close(): Promise<void>;
 }
 
@@ -53,10 +51,11 @@ export async function startHttpServer(o: HttpServerOptions): Promise<HttpServer>
     const text = await metricsText(o.database, { now: ctx.now, calendar: await calendar(), dueSoonWorkingDays: o.dueSoonWorkingDays, staleAfterWorkingDays: o.staleAfterWorkingDays });
     sendText(res, 200, text, 'text/plain; version=0.0.4; charset=utf-8');
   });
-  router.addRoute('POST', '/api/v1/dossiers', ingestHandler({ database: o.database, log: o.log, now: o.now, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours }));
+  const ingest = ingestHandler({ database: o.database, log: o.log, clock: o.clock, maxBodyBytes: o.maxBodyBytes, workingHours: o.workingHours });
+  router.addRoute('POST', '/api/v1/dossiers', ingest);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const now = o.now();
+    const now = o.clock.now();
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');

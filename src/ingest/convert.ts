@@ -26,11 +26,11 @@ export interface Converted {
 /** Progress of a dossier through its statuses; moving to a lower rank is "going backwards". */
 const RANK: Record<number, number> = { 1: 0, 2: 1, 4: 2, 5: 2, 6: 2, 9: 3, 3: 4, 7: 4, 8: 4, 10: 4 };
 
-export function goesBackwards(from: number, to: number): boolean {
+function goesBackwards(from: number, to: number): boolean {
   return (RANK[to] ?? 0) < (RANK[from] ?? 0);
 }
 
-export function statusName(status: number): string {
+function statusName(status: number): string {
   return t(`ingest-status-${status}`);
 }
 

@@ -7,7 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 
-export const ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
+const ENCODINGS = ['utf-8', 'windows-1258', 'windows-1252'] as const;
 export type FileEncoding = (typeof ENCODINGS)[number];
 
 export function parseEncoding(s: string): FileEncoding | null {

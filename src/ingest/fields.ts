@@ -1,4 +1,4 @@
-// The canonical dossier format (DVCQG sync names, DOMAIN.md §5) and the Vietnamese headers that
+// The canonical dossier format (DVCQG sync names, docs/rules.md#dvcqg-fields-and-codes) and the Vietnamese headers that
 // spreadsheets show for the same columns. Headers are compared folded (no case, diacritics,
 // punctuation, spaces, or bracketed notes such as "(VNĐ)" or "(*)").
 import { fold } from '../i18n/fold.ts';
@@ -13,7 +13,7 @@ export const CANONICAL_FIELDS = [
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 /** Columns a file must have (NgayHenTra may be computed from the procedure's time limit). */
-export const REQUIRED_FIELDS: readonly CanonicalField[] = ['MaHoSo', 'MaTTHC', 'DonViXuLy', 'NgayTiepNhan', 'TrangThaiHoSo'];
+const REQUIRED_FIELDS: readonly CanonicalField[] = ['MaHoSo', 'MaTTHC', 'DonViXuLy', 'NgayTiepNhan', 'TrangThaiHoSo'];
 
 /** The three columns that describe supplement requests. */
 export const SUPPLEMENT_FIELDS: readonly CanonicalField[] = ['NgayYeuCauBoSung', 'NgayBoSung', 'SoLanYeuCauBoSung'];

@@ -23,6 +23,7 @@ import { isUniqueViolation, saveRecords, type Candidate, type Problem, type Save
 import { SeenCodes } from './seen-codes.ts';
 import { HeaderNotFound, openTable } from './table.ts';
 import { checkXlsx, XLSX_LIMITS, XlsxTooLarge } from './xlsx-guard.ts';
+import type { Clock } from '../core/clock.ts';
 
 export type FileKind = 'csv' | 'xlsx';
 
@@ -37,8 +38,8 @@ export interface ImportOptions {
   runSource: string;
   /** The instant the import started: events are stamped with it, and nothing may be later. */
   now: Date;
-  /** The clock, for the run's end. */
-  clock: () => Date;
+  /** The clock, for the run's end and its lease. */
+  clock: Clock;
   calendar: WorkCalendar;
   workingHours: readonly Period[];
   signal?: AbortSignal;
@@ -85,9 +86,9 @@ export interface ImportReport extends Progress {
 
 /** Problems kept in the report (the counts stay exact beyond it). */
 export const MAX_REPORTED = 10_000;
-export const DEFAULT_BATCH = 5_000;
+const DEFAULT_BATCH = 5_000;
 /** Rows failing unexpectedly before the import stops (past this, the cause is not in the rows). */
-export const MAX_ROW_ERRORS = 100;
+const MAX_ROW_ERRORS = 100;
 
 export class ImportFileError extends Error {
   constructor(readonly id: string, readonly args: Record<string, string | number> = {}, readonly partial?: ImportReport) {
@@ -95,7 +96,7 @@ export class ImportFileError extends Error {
   }
 }
 
-export function fileKind(file: string): FileKind | null {
+function fileKind(file: string): FileKind | null {
   const ext = extname(file).toLowerCase();
   return ext === '.csv' || ext === '.txt' ? 'csv' : ext === '.xlsx' ? 'xlsx' : null;
 }
@@ -235,7 +236,7 @@ async function run(database: Database, kind: FileKind, opts: ImportOptions): Pro
   };
   const finish = async (status: 'succeeded' | 'failed' | 'interrupted') => {
     if (!running) return;
-    await finishRun(db, running.id, status, opts.clock(), {
+    await finishRun(db, running.id, status, opts.clock.now(), {
       inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: rejectedRows.size,
     }).catch(() => {});
     await running.release().catch(() => {});
@@ -294,7 +295,7 @@ async function run(database: Database, kind: FileKind, opts: ImportOptions): Pro
     throw fileError(failure, opts.file, report);
   }
   if (running) {
-    const end = opts.clock();
+    const end = opts.clock.now();
     await finish(report.interrupted ? 'interrupted' : 'succeeded');
     await db.auditLog.create({
       data: {

@@ -32,7 +32,7 @@ export class MappingError extends Error {
 }
 
 /** Validates a parsed mapping; the error names the first bad key. */
-export function toMapping(json: unknown): Mapping {
+function toMapping(json: unknown): Mapping {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -16,7 +16,7 @@ import { t } from '../i18n/translate.ts';
 import { toUtf8, type FileEncoding } from './encoding.ts';
 import type { SourceRow } from './table.ts';
 
-export const CSV_LIMITS = {
+const CSV_LIMITS = {
   /** Bytes of one line. */
   line: 1 << 20,
   /** Bytes and lines of one record whose quoted field spans lines. */

@@ -13,7 +13,7 @@ export class SheetNotFound extends Error {
 }
 
 /** A cell's value as a plain value: rich text, hyperlinks and formulas give their text or result. */
-export function cellValue(v: unknown): Raw {
+function cellValue(v: unknown): Raw {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || v instanceof Date) return v;
   const o = v as { richText?: { text?: string }[]; text?: unknown; result?: unknown; error?: unknown; formula?: unknown; sharedFormula?: unknown };

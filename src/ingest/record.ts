@@ -12,15 +12,15 @@ import {
 } from './values.ts';
 
 /** A timestamp more than this far after "now" is rejected: the metrics rely on no event being after now. */
-export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /** Dossiers before this are not plausible one-stop data (and the calendar must cover every date). */
-export const EARLIEST = new Date('2000-01-01T00:00:00+07:00');
+const EARLIEST = new Date('2000-01-01T00:00:00+07:00');
 /** The latest due date accepted (the calendar covers up to 2049, pauses may move due dates later). */
-export const LATEST_DUE = new Date('2045-12-31T23:59:59+07:00');
+const LATEST_DUE = new Date('2045-12-31T23:59:59+07:00');
 /** Supplement requests counted at most (a dossier is overdue from the 2nd anyway). */
-export const MAX_SUPPLEMENTS = 20;
+const MAX_SUPPLEMENTS = 20;
 /** Status changes accepted in LichSuTrangThai (API). */
-export const MAX_HISTORY = 100;
+const MAX_HISTORY = 100;
 
 export interface DossierRecord {
   code: string;

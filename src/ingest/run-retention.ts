@@ -2,6 +2,7 @@
 // the outbox is pruned, older runs are deleted except each source's last success (see runs.ts),
 // and runs left behind by an import whose process died are marked interrupted.
 import schedule from 'node-schedule';
+import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import { markInterruptedRuns, pruneRuns } from './runs.ts';
@@ -13,9 +14,9 @@ export async function pruneIngestRuns(db: Db, now: Date, keepDays: number): Prom
 }
 
 /** Prunes every day at 02:20 Asia/Ho_Chi_Minh. */
-export function startRunRetention(db: Db, log: Logger, now: () => Date, keepDays: number): { stop(): void } {
+export function startRunRetention(db: Db, log: Logger, clock: Clock, keepDays: number): { stop(): void } {
   const job = schedule.scheduleJob({ rule: '20 2 * * *', tz: 'Asia/Ho_Chi_Minh' }, () => {
-    pruneIngestRuns(db, now(), keepDays)
+    pruneIngestRuns(db, clock.now(), keepDays)
       .then((p) => log.info(p, 'old ingest runs pruned'))
       .catch((e: unknown) => log.error({ err: e }, 'pruning ingest runs failed'));
   });

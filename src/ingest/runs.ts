@@ -1,5 +1,5 @@
 // Ingest runs: one row per import, API call or demo seeding. The last successful run tells how
-// fresh the data is (for /healthz, /metrics, the staleness alarm and the /tiendo note).
+// fresh the data is (dossiers/freshness.ts reads it for /healthz, /metrics, the staleness alarm and /tiendo).
 // An import runs for minutes: while it runs it holds a lease named after its run, renewed by a
 // timer, so that a process killed mid-import leaves a run nobody holds. The next start of the
 // service or of an import marks such runs `interrupted` (on the same machine at once, by the
@@ -7,6 +7,7 @@
 // source's last successful run.
 import { hostname } from 'node:os';
 import type { Db, Tx } from '../db/client.ts';
+import { every, type Clock } from '../core/clock.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
 
 export type RunKind = 'csv' | 'xlsx' | 'api' | 'demo';
@@ -24,19 +25,18 @@ export interface RunningRun {
 }
 
 /** Creates a `running` run and its lease together, and keeps the lease while the process lives. */
-export async function startRun(db: Db, source: string, kind: RunKind, now: Date, clock: () => Date): Promise<RunningRun> {
+export async function startRun(db: Db, source: string, kind: RunKind, now: Date, clock: Clock): Promise<RunningRun> {
   const owner = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
   const id = await db.$transaction(async (tx) => {
     const run = await tx.ingestRun.create({ data: { source, kind, startedAt: now, status: 'running' }, select: { id: true } });
-    await tx.lease.create({ data: { name: leaseName(run.id), owner, expiresAt: new Date(clock().getTime() + RUN_LEASE_MS) } });
+    await tx.lease.create({ data: { name: leaseName(run.id), owner, expiresAt: new Date(clock.now().getTime() + RUN_LEASE_MS) } });
     return run.id;
   });
-  const timer = setInterval(() => void acquireLease(db, leaseName(id), owner, RUN_LEASE_MS, clock()).catch(() => {}), RUN_LEASE_MS / 4);
-  timer.unref();
+  const stop = every(clock, RUN_LEASE_MS / 4, () => acquireLease(db, leaseName(id), owner, RUN_LEASE_MS, clock.now()).catch(() => {}));
   return {
     id,
     async release() {
-      clearInterval(timer);
+      stop();
       await releaseLease(db, leaseName(id), owner);
     },
   };
@@ -92,20 +92,4 @@ export async function pruneRuns(db: Db, now: Date, keepDays: number): Promise<nu
     where: { status: { not: 'running' }, finishedAt: { lt: before }, NOT: keep.length > 0 ? { OR: keep } : undefined },
   });
   return count;
-}
-
-/** The latest successful run at or before `now`: when the data were last brought up to date, and by which source. */
-export async function dataFreshness(db: Db, now: Date): Promise<{ at: Date; source: string } | null> {
-  const run = await db.ingestRun.findFirst({
-    where: { status: 'succeeded', finishedAt: { not: null, lte: now } },
-    orderBy: { finishedAt: 'desc' },
-    select: { finishedAt: true, source: true },
-  });
-  return run?.finishedAt ? { at: run.finishedAt, source: run.source } : null;
-}
-
-/** The last successful run of each source. */
-export async function lastSuccessBySource(db: Db): Promise<Map<string, Date>> {
-  const rows = await db.ingestRun.groupBy({ by: ['source'], where: { status: 'succeeded', finishedAt: { not: null } }, _max: { finishedAt: true } });
-  return new Map(rows.filter((r) => r._max.finishedAt).map((r) => [r.source, r._max.finishedAt!]));
 }

@@ -9,7 +9,7 @@ const PREFIX = 'dh_';
 /** The shape of a token, checked before any database lookup. */
 const TOKEN = /^dh_[A-Za-z0-9_-]{43}$/;
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export async function createToken(db: Db, source: string, actor: string, now: Date): Promise<{ id: number; token: string }> {
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`;

@@ -33,7 +33,7 @@ export function hasLoneSurrogate(s: string): boolean {
 }
 
 /** U+FFFD, which a decoder puts where bytes were not valid in the file's encoding. */
-export const REPLACEMENT_CHARACTER = '\uFFFD';
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Length = (cp: number): number => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
@@ -115,7 +115,7 @@ function wallTime(y: number, mo: number, d: number, h: number, mi: number, s: nu
 }
 
 /** An Excel serial date (days since 1899-12-30, fraction = time of day), read as Vietnamese wall time. */
-export function excelSerial(serial: number): Date | null {
+function excelSerial(serial: number): Date | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= MAX_EXCEL_SERIAL) return null;
   // Excel stores times as binary fractions: round to the second.
   const seconds = Math.round((serial - EXCEL_EPOCH_DAYS) * 86_400);
@@ -219,7 +219,7 @@ export function parseChannel(raw: Raw, extra?: ReadonlyMap<string, number>): Par
   return extra?.get(w) ?? CHANNEL_WORDS.get(w) ?? failure('ingest-bad-channel');
 }
 
-/** TrangThaiHoSo names (DOMAIN.md §2), folded, and the DVCQG keys. */
+/** TrangThaiHoSo names (docs/rules.md#status-codes), folded, and the DVCQG keys. */
 const STATUS_WORDS = new Map<string, number>(Object.entries({
   'moi dang ky': 1, 'dang ky moi': 1, 'cho tiep nhan': 1, receiving: 1,
   'duoc tiep nhan': 2, 'da tiep nhan': 2, 'tiep nhan': 2, 'moi tiep nhan': 2, new: 2,

@@ -9,7 +9,7 @@ const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_HOURS = 72;
 const MAX_FAILURES_PER_HOUR = 5;
 
-export const canonicalCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+const canonicalCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 const hash = (code: string): string => createHash('sha256').update(canonicalCode(code)).digest('hex');
 
 /**

@@ -8,24 +8,24 @@
 // only its image is sent again, within the same number of attempts.
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { setTimeout as sleepFor } from 'node:timers/promises';
-import { ChannelError, ImageNotSent, type Channel, type ChannelErrorKind, type OutgoingMessage } from '../channels/channel.ts';
+import { ChannelError, ImageNotSent, type Channel, type ChannelErrorKind } from '../core/channel.ts';
+import { sleep, systemClock, type Clock } from '../core/clock.ts';
+import type { Message, StoredMessage } from '../core/message.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelName } from '../org/codes.ts';
 import { enqueue } from './enqueue.ts';
-import type { OutboxPayload } from './message.ts';
 import { notifyAdmins } from './notices.ts';
 import { Pacer } from './pacer.ts';
 import { addressesOf } from './routing.ts';
-import { splitText } from './split.ts';
+import { splitText } from '../core/split-text.ts';
 
 export interface DispatcherOptions {
   database: Database;
   channels: ReadonlyMap<ChannelName, Channel>;
   log: Logger;
   maxAttempts: number;
-  now?: () => Date;
+  clock?: Clock;
   /** Identifies this process's leases. */
   owner?: string;
   leaseMs?: number;
@@ -72,7 +72,7 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions) {
     this.#o = {
-      now: () => new Date(),
+      clock: systemClock,
       owner: randomUUID(),
       leaseMs: 60_000,
       batch: 50,
@@ -85,7 +85,7 @@ export class Dispatcher {
       backoffMs: 5_000,
       maxBackoffMs: 30 * 60_000,
       ...options,
-      pacer: options.pacer ?? new Pacer(() => (options.now ?? (() => new Date()))().getTime()),
+      pacer: options.pacer ?? new Pacer(options.clock ?? systemClock),
     };
   }
 
@@ -109,10 +109,10 @@ export class Dispatcher {
     this.#loop = (async () => {
       while (this.#running) {
         try {
-          if ((await this.runOnce()) === 0) await sleepFor(this.#o.idleMs);
+          if ((await this.runOnce()) === 0) await sleep(this.#o.clock, this.#o.idleMs);
         } catch (e) {
           this.#o.log.error({ err: e }, 'outbox dispatch failed');
-          await sleepFor(this.#o.idleMs);
+          await sleep(this.#o.clock, this.#o.idleMs);
         }
       }
     })();
@@ -127,7 +127,7 @@ export class Dispatcher {
 
   async #claim(): Promise<Row[]> {
     const { db, target } = this.#o.database;
-    const now = this.#o.now();
+    const now = this.#o.clock.now();
     const until = new Date(now.getTime() + this.#o.leaseMs);
     // Only rows for the channels this process runs (the Zalo account runs on one instance only).
     const names = [...this.#o.channels.keys()];
@@ -154,34 +154,34 @@ export class Dispatcher {
     );
   }
 
-  /** `from`: a row just claimed, one woken from #park, or one that must just wait for its slot. */
-  async #deliver(raw: Row, from: 'claim' | 'park' | 'wait' = 'claim'): Promise<void> {
+  /** `from`: a row just claimed, or one woken from #park. */
+  async #deliver(raw: Row, from: 'claim' | 'park' = 'claim'): Promise<void> {
     const row = { ...raw, id: Number(raw.id), attempts: Number(raw.attempts), officialId: raw.officialId === null ? null : Number(raw.officialId) };
     const channel = this.#o.channels.get(row.channel as ChannelName);
     if (!channel) return this.#fail(row, 'transient', `channel ${row.channel} is not running here`);
-    let payload: OutboxPayload | undefined;
+    let payload: StoredMessage | undefined;
     try {
-      payload = JSON.parse(row.payload) as OutboxPayload;
+      payload = JSON.parse(row.payload) as StoredMessage;
       const image = payload.image ? { png: await this.#image(payload.image.sha256), ...(payload.image.caption ? { caption: payload.image.caption } : {}) } : undefined;
       const parts = payload.textSent ? [''] : splitText(payload.text, channel.maxText);
       let imageFailed: ImageNotSent | null = null;
       for (const [i, text] of parts.entries()) {
-        const message: OutgoingMessage = { text };
+        const message: Message = { text };
         if (i === 0 && image) message.image = image;
         if (i === parts.length - 1 && payload.buttons && !payload.textSent) message.buttons = payload.buttons;
         // A message not yet begun steps aside while its chat is busy, or behind the chat's messages
         // already waiting; its later parts wait here.
         const group = channel.isGroup(row.address);
-        const busy = i === 0 && from !== 'wait' ? this.#o.pacer.readyIn(channel.name, row.address, group, channel.limits) : 0;
+        const busy = i === 0 ? this.#o.pacer.readyIn(channel.name, row.address, group, channel.limits) : 0;
         const ahead = i === 0 && from === 'claim' ? this.#lastParked.get(`${row.channel}:${row.address}`) : undefined;
         if (busy > this.#o.maxPaceWaitMs || ahead) {
           // Behind waiting messages, expect this one's turn one interval after the last of them.
           const limit = group ? channel.limits.perGroup : channel.limits.perChat;
-          const turn = ahead ? ahead.turn + limit.windowMs / limit.count - this.#o.now().getTime() : 0;
+          const turn = ahead ? ahead.turn + limit.windowMs / limit.count - this.#o.clock.monotonic() : 0;
           return await this.#park(raw, row, Math.max(busy, turn, 0));
         }
         const wait = this.#o.pacer.reserve(channel.name, row.address, group, channel.limits);
-        if (wait > 0) await sleepFor(wait);
+        if (wait > 0) await sleep(this.#o.clock, wait);
         // The image rides on the first part: if only it failed, the rest of the text still goes.
         await this.#withTimeout(channel.send(row.address, message)).catch((e: unknown) => {
           if (!(e instanceof ImageNotSent)) throw e;
@@ -189,7 +189,7 @@ export class Dispatcher {
         });
       }
       if (imageFailed) throw imageFailed;
-      await this.#mark(row, { status: 'sent', sentAt: this.#o.now(), leaseOwner: null, leaseExpiresAt: null, lastError: null });
+      await this.#mark(row, { status: 'sent', sentAt: this.#o.clock.now(), leaseOwner: null, leaseExpiresAt: null, lastError: null });
     } catch (e) {
       const err = e instanceof ChannelError ? e : new ChannelError('transient', e instanceof Error ? e.message : String(e));
       // The text is delivered: from now on only the image is sent.
@@ -205,20 +205,18 @@ export class Dispatcher {
    * back to the outbox until then.
    */
   async #park(raw: Row, row: Row, waitMs: number): Promise<void> {
-    const now = this.#o.now().getTime();
+    const now = this.#o.clock.now().getTime();
     const back = { status: 'pending', nextAttemptAt: new Date(now + waitMs), attempts: row.attempts - 1, leaseOwner: null, leaseExpiresAt: null };
     if (waitMs > this.#o.maxParkMs) return this.#mark(row, back);
     // Queued synchronously, so that a message of the same chat handled meanwhile queues behind.
     const chat = `${row.channel}:${row.address}`;
     const before = this.#lastParked.get(chat)?.task;
     const extended = this.#mark(row, { leaseExpiresAt: new Date(now + waitMs + this.#o.leaseMs) });
-    const task = Promise.all([sleepFor(waitMs, undefined, { signal: this.#stopping.signal }), before, extended])
-      // A clock that does not move with real time (a test's fixed clock) would keep the chat busy
-      // for ever: then the message simply waits for its slot here.
-      .then(() => this.#deliver(raw, this.#o.now().getTime() >= now + waitMs / 2 ? 'park' : 'wait'), () => this.#mark(row, back))
+    const task = Promise.all([sleep(this.#o.clock, waitMs, this.#stopping.signal), before, extended])
+      .then(() => this.#deliver(raw, 'park'), () => this.#mark(row, back))
       .catch((e: unknown) => this.#o.log.error({ err: e, outboxId: row.id }, 'outbox parked message failed'));
     this.#parked.add(task);
-    this.#lastParked.set(chat, { task, turn: now + waitMs });
+    this.#lastParked.set(chat, { task, turn: this.#o.clock.monotonic() + waitMs });
     void task.finally(() => {
       this.#parked.delete(task);
       if (this.#lastParked.get(chat)?.task === task) this.#lastParked.delete(chat);
@@ -227,7 +225,7 @@ export class Dispatcher {
 
   async #withTimeout<T>(p: Promise<T>): Promise<T> {
     const ac = new AbortController();
-    const timeout = sleepFor(this.#o.sendTimeoutMs, undefined, { signal: ac.signal }).then(() => {
+    const timeout = sleep(this.#o.clock, this.#o.sendTimeoutMs, ac.signal).then(() => {
       throw new ChannelError('transient', `no answer within ${this.#o.sendTimeoutMs} ms`);
     });
     try {
@@ -251,18 +249,18 @@ export class Dispatcher {
 
   /** Updates the row only if this process still holds its lease. */
   async #mark(row: Row, data: Record<string, unknown>): Promise<void> {
-    await this.#o.database.db.outbox.updateMany({ where: { id: row.id, leaseOwner: this.#o.owner }, data: { ...data, updatedAt: this.#o.now() } });
+    await this.#o.database.db.outbox.updateMany({ where: { id: row.id, leaseOwner: this.#o.owner }, data: { ...data, updatedAt: this.#o.clock.now() } });
   }
 
   /** `data`: more columns to update with the outcome (the payload of a half-delivered message). */
   async #fail(row: Row, kind: ChannelErrorKind, message: string, retryAfterMs?: number, data: Record<string, unknown> = {}): Promise<void> {
-    const now = this.#o.now();
+    const now = this.#o.clock.now();
     const lastError = `${kind}: ${message}`.slice(0, 500);
     // The channel's own description: channels never put a secret in it (a Telegram token is scrubbed).
     this.#o.log.warn({ outboxId: row.id, channel: row.channel, kind, attempts: row.attempts, error: lastError }, 'delivery failed');
     if (kind === 'rate_limited') {
       const wait = retryAfterMs ?? 1_000;
-      this.#o.pacer.holdUntil(row.channel, now.getTime() + wait);
+      this.#o.pacer.holdUntil(row.channel, this.#o.clock.monotonic() + wait);
       // Waiting for the channel is not the message's fault: the attempt does not count.
       const next = new Date(now.getTime() + wait);
       await this.#mark(row, { ...data, status: 'pending', nextAttemptAt: next, attempts: row.attempts - 1, leaseOwner: null, leaseExpiresAt: null, lastError });
@@ -282,7 +280,7 @@ export class Dispatcher {
   /** Deactivates the address, re-routes the message to the official's other channel, tells the admins once. */
   async #unreachable(row: Row, message: string): Promise<void> {
     const { database } = this.#o;
-    const now = this.#o.now();
+    const now = this.#o.clock.now();
     const channel = row.channel as ChannelName;
     const group = this.#o.channels.get(channel)?.isGroup(row.address) ?? false;
     if (group) {
@@ -296,7 +294,7 @@ export class Dispatcher {
       if (other) {
         await enqueue(database.db, database.target.engine, [{
           dedupKey: `${row.dedupKey}|${other.channel}`, officialId: row.officialId, channel: other.channel, address: other.address,
-          kind: row.kind, payload: JSON.parse(row.payload) as OutboxPayload, notBefore: now,
+          kind: row.kind, payload: JSON.parse(row.payload) as StoredMessage, notBefore: now,
         }], now);
       }
     }

@@ -1,7 +1,7 @@
 // A message waiting in the outbox. The outbox is the single source of truth for "was this
 // already sent to this recipient": its dedupKey is unique, so planning the same message twice
 // (after a restart, or on two instances) writes it once.
-import type { Button } from '../commands/types.ts';
+import type { StoredMessage } from '../core/message.ts';
 import type { ChannelName } from '../org/codes.ts';
 
 export interface OutboxMessage {
@@ -13,17 +13,7 @@ export interface OutboxMessage {
   address: string;
   /** due_soon | due_today | overdue | escalation | digest | admin | … */
   kind: string;
-  payload: OutboxPayload;
+  payload: StoredMessage;
   /** Not before this instant (the next working window). */
   notBefore: Date;
-}
-
-/** What is stored in Outbox.payload (JSON): text, buttons, and the attachment of an image. */
-export interface OutboxPayload {
-  text: string;
-  buttons?: Button[][];
-  /** Attachment.sha256 of a PNG stored once in the Attachment table. */
-  image?: { sha256: string; caption?: string };
-  /** The text (and buttons) went; only the image is left to send (set by the dispatcher). */
-  textSent?: true;
 }

@@ -2,7 +2,8 @@
 // instant at which every window that applies (the chat or group, and the whole channel) still has
 // room, then waits until it. Reservations are taken synchronously, so concurrent sends never
 // overshoot. Limits hold per process: with several instances, give each a share.
-import type { Limits } from '../channels/channel.ts';
+import type { Limits } from '../core/channel.ts';
+import { systemClock, type Clock } from '../core/clock.ts';
 
 class Window {
   readonly #times: number[] = [];
@@ -31,7 +32,8 @@ export class Pacer {
   /** Channels told to wait (retry_after) until an instant. */
   readonly #holds = new Map<string, number>();
 
-  constructor(readonly now: () => number = () => Date.now()) {}
+  /** Instants are on the clock's monotonic scale. */
+  constructor(readonly clock: Clock = systemClock) {}
 
   #window(key: string, limit: { count: number; windowMs: number }): Window {
     let w = this.#windows.get(key);
@@ -45,7 +47,7 @@ export class Pacer {
       this.#window(`${channel}`, limits.overall),
       isGroup ? this.#window(`${channel}:g:${address}`, limits.perGroup) : this.#window(`${channel}:c:${address}`, limits.perChat),
     ];
-    const start = this.now();
+    const start = this.clock.monotonic();
     let t = Math.max(start, this.#holds.get(channel) ?? 0);
     // Each window may push the instant later; repeat until all agree.
     for (let changed = true; changed; ) {
@@ -62,11 +64,11 @@ export class Pacer {
   /** How long until the chat or group (and the channel, if held) can take one more message; reserves nothing. */
   readyIn(channel: string, address: string, isGroup: boolean, limits: Limits): number {
     const chat = isGroup ? this.#window(`${channel}:g:${address}`, limits.perGroup) : this.#window(`${channel}:c:${address}`, limits.perChat);
-    const start = this.now();
+    const start = this.clock.monotonic();
     return chat.earliest(Math.max(start, this.#holds.get(channel) ?? 0)) - start;
   }
 
-  /** No send on the channel before `until` (a retry_after from the channel). */
+  /** No send on the channel before `until` on the clock's monotonic scale (a retry_after from the channel). */
   holdUntil(channel: string, until: number): void {
     this.#holds.set(channel, Math.max(until, this.#holds.get(channel) ?? 0));
   }

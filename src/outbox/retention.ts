@@ -2,6 +2,7 @@
 // as needed): sent, dead and cancelled outbox rows, the reminder log and the images older than
 // the retention period are deleted once a day. Pending rows are never deleted.
 import schedule from 'node-schedule';
+import type { Clock } from '../core/clock.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 
@@ -23,9 +24,9 @@ export async function pruneDeliveries(db: Db, now: Date, keepDays: number): Prom
 }
 
 /** Prunes every day at 02:15 Asia/Ho_Chi_Minh. */
-export function startRetention(db: Db, log: Logger, now: () => Date, keepDays: number): { stop(): void } {
+export function startRetention(db: Db, log: Logger, clock: Clock, keepDays: number): { stop(): void } {
   const job = schedule.scheduleJob({ rule: '15 2 * * *', tz: 'Asia/Ho_Chi_Minh' }, () => {
-    pruneDeliveries(db, now(), keepDays)
+    pruneDeliveries(db, clock.now(), keepDays)
       .then((p) => log.info(p, 'old deliveries pruned'))
       .catch((e: unknown) => log.error({ err: e }, 'pruning deliveries failed'));
   });

@@ -3,7 +3,7 @@
 // instance that starts the channel later sends them — but never silently: their lastError says so,
 // /healthz counts them per channel and `dunghan outbox` lists them.
 import type { Db, Tx } from '../db/client.ts';
-import { liveChannels } from '../channels/heartbeat.ts';
+import { liveChannels } from './heartbeat.ts';
 import { t } from '../i18n/translate.ts';
 
 /** The lastError of a row waiting for a channel that no instance runs. */

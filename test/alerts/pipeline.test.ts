@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAlerts } from '../../src/alerts/run.ts';
 import { saveOverride } from '../../src/calendar/overrides.ts';
 import { handleButton, handleMessage } from '../../src/commands/router.ts';
-import type { Services } from '../../src/commands/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { dossier, save, tinyOrg, vn, type TinyOrg } from '../support/dossiers.ts';
+import { createServices, type Services } from '../../src/core/services.ts';
 
 let database: TestDatabase;
 let org: TinyOrg;
@@ -34,7 +34,7 @@ beforeEach(async () => {
   await official('pct-c', 'deputy', org.ids.C, { fields: ['DD'] });
   await official('lead', 'leader', org.ids.P, { supervises: [org.ids.C, org.ids.D] });
   await official('gd-d', 'unit_head', org.ids.D);
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
 });
 afterEach(async () => database.drop());
 

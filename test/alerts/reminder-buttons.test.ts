@@ -4,15 +4,16 @@
 // buttons are numbered choices in the text, everything within the channel's limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAlerts } from '../../src/alerts/run.ts';
-import { renderPlain } from '../../src/channels/console/render.ts';
-import { MAX_TEXT } from '../../src/channels/limits.ts';
+import { renderPlain } from '../../src/channels/plain.ts';
+import { MAX_TEXT } from '../../src/core/channel.ts';
 import { handleButton } from '../../src/commands/router.ts';
-import type { Button, Services } from '../../src/commands/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ChannelName } from '../../src/org/codes.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { dossier, save, tinyOrg, vn, type TinyOrg } from '../support/dossiers.ts';
+import type { Button } from '../../src/core/message.ts';
+import { createServices, type Services } from '../../src/core/services.ts';
 
 let database: TestDatabase;
 let org: TinyOrg;
@@ -33,7 +34,7 @@ beforeEach(async () => {
   };
   await official('tp-o', 'unit_head', org.ids.O, 'telegram');
   await official('ct-c', 'commune_chair', org.ids.C, 'telegram');
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
 });
 afterEach(async () => database.drop());
 

@@ -14,6 +14,7 @@ import { TOKEN } from '../channels/telegram/support/world.ts';
 import { cli, seededTarget, waitFor } from '../support/cli.ts';
 import { testDatabase } from '../support/database.ts';
 import { dossier, save, tinyOrg, vn } from '../support/dossiers.ts';
+import { clockReading } from '../support/clock.ts';
 
 const AT = '2026-11-27T09:00:00+07:00';
 const CHAT = '777001';
@@ -37,7 +38,7 @@ async function serve(url: string, env: Record<string, string>, print: (text: str
   const config = loadConfig({ DATABASE_URL: url, DEMO_SEED: 'never', HTTP_PORT: '0', LOG_LEVEL: 'silent', ...env });
   let base = '';
   const service = await startService({
-    config, log: createLogger(config), now,
+    config, log: createLogger(config), clock: clockReading(now),
     print: (text) => {
       base ||= /Máy chủ HTTP: (http:\/\/\S+)/.exec(text)?.[1] ?? '';
       print(text);

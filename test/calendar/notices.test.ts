@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/calendar/calendar.ts';
 import { addDays, weekday } from '../../src/calendar/time.ts';
 
-// DOMAIN.md §3: every weekday off and every Saturday worked in the notice years, with the notice
+// docs/rules.md#government-notices: every weekday off and every Saturday worked in the notice years, with the notice
 // each comes from.
 const NOTICE_YEARS: Record<number, Array<[date: string, working: boolean, source: string]>> = {
   2024: [

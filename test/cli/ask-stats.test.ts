@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { cli, seededTarget } from '../support/cli.ts';
 import type { TestTarget } from '../support/database.ts';
+import { createServices } from '../../src/core/services.ts';
 
 let target: TestTarget;
 let env: Record<string, string>;
@@ -89,7 +90,7 @@ describe('dunghan ask and dunghan invite', () => {
     // The audit log keeps when the invite was really made.
     const audit = await database.db.auditLog.findFirstOrThrow({ where: { action: 'invite.create' }, orderBy: { id: 'desc' } });
     expect(audit.at).toEqual(later);
-    const services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+    const services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
     const asker = { channel: 'zalo', externalId: 'z-at', chat: { kind: 'private' } } as const;
     const [reply] = await handleMessage(services, asker, `đăng ký ${code}`, new Date('2026-11-28T02:00:00Z'));
     expect(reply!.text).toContain('Đã liên kết');
@@ -104,7 +105,7 @@ describe('dunghan ask and dunghan invite', () => {
     expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(new Date(expiresAt).getTime() - now.getTime()).toBe(72 * 3_600_000);
     const database = await openDatabase(target.target);
-    const services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+    const services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
     const [reply] = await handleMessage(services, { channel: 'zalo', externalId: 'z1', chat: { kind: 'private' } }, `đăng ký ${code}`, now);
     expect(reply!.text).toContain('Đã liên kết');
     await database.close();

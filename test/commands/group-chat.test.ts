@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTelegram } from '../../src/channels/telegram/start.ts';
 import { startZalo } from '../../src/channels/zalo/start.ts';
 import { handleButton, handleMessage } from '../../src/commands/router.ts';
-import type { Asker, Reply, Services } from '../../src/commands/types.ts';
+import type { Asker } from '../../src/commands/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { t } from '../../src/i18n/translate.ts';
@@ -20,10 +20,12 @@ import { createLogger } from '../../src/log.ts';
 import type { Role } from '../../src/org/codes.ts';
 import { loadUnitTree, type UnitNode, type UnitTree } from '../../src/org/tree.ts';
 import { startStubBotApi, STUB_BOT } from '../channels/telegram/support/stub-bot-api.ts';
-import { FakeClock } from '../channels/zalo/fake-clock.ts';
+import { FakeClock, fixedClock } from '../support/clock.ts';
 import { FakeZalo, groupMessage } from '../channels/zalo/fake-zalo.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { fakeBotToken } from '../support/fake-token.ts';
+import type { Message } from '../../src/core/message.ts';
+import { createServices, type Services } from '../../src/core/services.ts';
 
 const now = new Date('2026-11-27T02:00:00Z'); // Friday 09:00 in Vietnam
 const COMMIT = '30/11'; // the next working day
@@ -66,7 +68,7 @@ const dossierUnit = new Map<string, number>();
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database, { seed: 5, now });
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
   const { db } = database;
   tree = await loadUnitTree(db);
   for (const [, code] of ROLES) {
@@ -131,7 +133,7 @@ function personalIn(line: string): string[] {
 }
 
 /** What no reply in a group may show: checked on every line and every button of every reply. */
-function checkReply(reply: Reply, visible: Set<number>, detail: boolean, label: string): void {
+function checkReply(reply: Message, visible: Set<number>, detail: boolean, label: string): void {
   const lines = [...reply.text.split('\n'), ...(reply.buttons ?? []).flat().map((b) => b.text)];
   for (const line of lines) {
     expect(personalIn(line), `${label}: personal data`).toEqual([]);
@@ -171,13 +173,13 @@ interface Cell {
 interface Case {
   input: string;
   button?: true;
-  expect(reply: Reply, written: number, cell: Cell): void;
+  expect(reply: Message, written: number, cell: Cell): void;
 }
 
 const outside = () => t('chat-group-outside-scope');
 /** Scoped answers: nothing at all from a group whose unit is outside the asker's scope. */
-function scoped(check: (reply: Reply, cell: Cell) => void) {
-  return (reply: Reply, written: number, cell: Cell) => {
+function scoped(check: (reply: Message, cell: Cell) => void) {
+  return (reply: Message, written: number, cell: Cell) => {
     expect(written).toBe(0);
     if (cell.visible.size === 0) expect(reply.text).toBe(outside());
     else check(reply, cell);
@@ -192,7 +194,7 @@ function unitButton(code: string, first: RegExp) {
 }
 /** A command or button about one dossier: only with detail, only within the group's units. */
 function dossierCase(which: () => { code: string; unitId: number }, refusal: () => string, done: (code: string) => RegExp, writes: 0 | 1) {
-  return (reply: Reply, written: number, cell: Cell) => {
+  return (reply: Message, written: number, cell: Cell) => {
     const d = which();
     const allowed = cell.detail && cell.visible.has(d.unitId);
     expect(written).toBe(allowed ? writes : 0);
@@ -367,7 +369,7 @@ describe('through the channels', () => {
     const stub = await startStubBotApi();
     const token = fakeBotToken('groups');
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: stub.url });
-    const tg = await startTelegram({ services: { ...services, config }, now: () => now, botInfo: { ...STUB_BOT }, connect: false });
+    const tg = await startTelegram({ services: { ...services, config, clock: fixedClock(now) }, botInfo: { ...STUB_BOT }, connect: false });
     try {
       const chat = { id: Number(GROUPS.counts.id), type: 'supergroup' as const, title: 'Nhóm xã Bình Sơn' };
       const from = { id: Number(userId('ct-qng')), is_bot: false, first_name: 'Lãnh đạo' };
@@ -405,9 +407,9 @@ describe('through the channels', () => {
     await group('9100000000000000001', 'XBS', false);
     await group('9100000000000000002', 'XVT', true);
     const clock = new FakeClock(now.getTime());
-    const api = new FakeZalo(() => clock.now());
+    const api = new FakeZalo(() => clock.monotonic());
     const login = { login: async () => api, loginQR: async () => api };
-    const zalo = await startZalo({ services, log: services.log, now: () => now, credentialsFile: file, login, clock, saveEveryMs: null });
+    const zalo = await startZalo({ services: { ...services, clock }, credentialsFile: file, login, saveEveryMs: null });
     try {
       api.listener.connect();
       api.listener.emit('message', groupMessage('9100000000000000001', '7100000000000000001', `hồ sơ ${A.code}`));

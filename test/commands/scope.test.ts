@@ -1,13 +1,15 @@
 // Every command by every role, in and out of scope; strangers; invites; personal data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleButton, handleMessage } from '../../src/commands/router.ts';
-import type { Asker, Reply, Services } from '../../src/commands/types.ts';
+import type { Asker } from '../../src/commands/types.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { t } from '../../src/i18n/translate.ts';
 import { createInvite } from '../../src/org/invites.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
+import type { Message } from '../../src/core/message.ts';
+import { createServices, type Services } from '../../src/core/services.ts';
 
 const now = new Date('2026-11-27T02:00:00Z'); // Friday 09:00 in Vietnam
 let database: TestDatabase;
@@ -16,12 +18,12 @@ let services: Services;
 beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database, { seed: 5, now });
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
 }, 120_000);
 afterAll(async () => database.drop());
 
 const as = (code: string): Asker => ({ channel: 'console', externalId: code, chat: { kind: 'private' } });
-const ask = async (asker: Asker, text: string): Promise<Reply> => {
+const ask = async (asker: Asker, text: string): Promise<Message> => {
   const replies = await handleMessage(services, asker, text, now);
   expect(replies).toHaveLength(1);
   expect(replies[0]!.text.length).toBeLessThanOrEqual(4096);

@@ -2,13 +2,15 @@
 // choices, never the figures of a unit whose name merely contains the words (issue 12, item 6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleButton, handleMessage } from '../../src/commands/router.ts';
-import type { Asker, Reply, Services } from '../../src/commands/types.ts';
+import type { Asker } from '../../src/commands/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { demoUnits } from '../../src/demo/structure.ts';
 import { createLogger } from '../../src/log.ts';
 import { insertUnit } from '../../src/org/units.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { vn } from '../support/dossiers.ts';
+import type { Message } from '../../src/core/message.ts';
+import { createServices, type Services } from '../../src/core/services.ts';
 
 const now = vn('2026-11-27 09:00');
 let database: TestDatabase;
@@ -22,12 +24,12 @@ beforeAll(async () => {
   });
   const xbs = await db.unit.findUniqueOrThrow({ where: { code: 'XBS' } });
   await db.official.create({ data: { code: 'ct-xbs', fullName: 'Chủ tịch Bình Sơn', title: 'Chủ tịch UBND xã', role: 'commune_chair', unitId: xbs.id } });
-  services = { database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map() };
+  services = createServices({ database, config: loadConfig({}), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
 });
 afterAll(async () => database.drop());
 
 const chair: Asker = { channel: 'console', externalId: 'ct-xbs', chat: { kind: 'private' } };
-const ask = async (text: string): Promise<Reply> => {
+const ask = async (text: string): Promise<Message> => {
   const replies = await handleMessage(services, chair, text, now);
   expect(replies).toHaveLength(1);
   return replies[0]!;

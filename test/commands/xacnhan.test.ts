@@ -3,18 +3,19 @@
 // advice that fits a dossier already past its deadline (issue 12, items 7, 8 and 14).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleButton, handleMessage } from '../../src/commands/router.ts';
-import type { Asker, Reply, Services } from '../../src/commands/types.ts';
+import type { Asker } from '../../src/commands/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { engineUnderTest, testDatabase, type TestDatabase } from '../support/database.ts';
 import { dossier, save, tinyOrg, vn, type TinyOrg } from '../support/dossiers.ts';
+import type { Message } from '../../src/core/message.ts';
+import { createServices, type Services } from '../../src/core/services.ts';
 
 let database: TestDatabase;
 let org: TinyOrg;
-const servicesOf = (d: Database, env: Record<string, string> = {}): Services => ({
-  database: d, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), metricsCache: new Map(),
-});
+const servicesOf = (d: Database, env: Record<string, string> = {}): Services =>
+  createServices({ database: d, config: loadConfig(env), log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }) });
 const tpo: Asker = { channel: 'telegram', externalId: 'tg-tp-o', chat: { kind: 'private' } };
 // Received Mon 30/11/2026 09:00, three working days: due Thu 03/12/2026 17:00.
 const CODE = '000.00.99.H55-261130-0001';
@@ -32,12 +33,12 @@ beforeEach(async () => {
 });
 afterEach(async () => database.drop());
 
-const say = async (text: string, at = WED, services = servicesOf(database)): Promise<Reply> => {
+const say = async (text: string, at = WED, services = servicesOf(database)): Promise<Message> => {
   const replies = await handleMessage(services, tpo, text, at);
   expect(replies).toHaveLength(1);
   return replies[0]!;
 };
-const press = (data: string, at = WED, services = servicesOf(database)): Promise<Reply> => handleButton(services, tpo, data, at);
+const press = (data: string, at = WED, services = servicesOf(database)): Promise<Message> => handleButton(services, tpo, data, at);
 const records = async () => ({
   acks: await database.db.acknowledgement.count(),
   audits: await database.db.auditLog.count({ where: { action: { in: ['dossier.commit', 'dossier.snooze'] } } }),
@@ -121,7 +122,7 @@ describe('a button pressed twice (item 8)', () => {
     try {
       for (const [i, day] of ['20261203', '20261204', '20261207'].entries()) {
         const replies = await Promise.all([press(`ack:${CODE}:${day}`, WED), press(`ack:${CODE}:${day}`, WED, servicesOf(other ?? database))]);
-        const outcome = (r: Reply) => (r.text.includes('Đã ghi nhận từ trước') ? 'already' : r.text.includes('✓ Đã ghi nhận') ? 'done' : r.text);
+        const outcome = (r: Message) => (r.text.includes('Đã ghi nhận từ trước') ? 'already' : r.text.includes('✓ Đã ghi nhận') ? 'done' : r.text);
         expect(replies.map(outcome).sort()).toEqual(['already', 'done']);
         expect(await records()).toEqual({ acks: i + 1, audits: i + 1 });
       }

@@ -12,6 +12,7 @@ import { migrate } from '../../src/db/migrate.ts';
 import { secureSqliteFiles } from '../../src/db/sqlite-files.ts';
 import { parseDatabaseUrl } from '../../src/db/url.ts';
 import { exitOf, spawnCli } from '../support/cli.ts';
+import { systemClock } from '../../src/core/clock.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -26,7 +27,7 @@ function freshDir(): string {
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
 async function run(argv: string[], cwd: string, env: Record<string, string> = {}): Promise<number> {
-  return runCli(argv, { env: { LOG_LEVEL: 'silent', ...env }, cwd, out: () => {}, err: () => {}, now: () => new Date(), signal: new AbortController().signal });
+  return runCli(argv, { env: { LOG_LEVEL: 'silent', ...env }, cwd, out: () => {}, err: () => {}, clock: systemClock, signal: new AbortController().signal });
 }
 
 describe('SQLite file modes', () => {

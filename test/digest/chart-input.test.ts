@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeDigest } from '../../src/digest/compose.ts';
 import { ChartRenderer, chartKey } from '../../src/digest/images.ts';
-import { lastWeek } from '../../src/metrics/period.ts';
+import { lastWeek } from '../../src/rates/period.ts';
 import { loadUnitTree, type UnitTree } from '../../src/org/tree.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { buildArea, MONDAY } from './fixture.ts';

@@ -3,14 +3,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChartRenderer, chartKey } from '../../src/digest/images.ts';
 import { DIGEST_LEASE, planDigests, runDigest } from '../../src/digest/run.ts';
-import type { OutboxPayload } from '../../src/outbox/message.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { buildArea, MONDAY } from './fixture.ts';
 import { servicesFor } from './support.ts';
+import type { StoredMessage } from '../../src/core/message.ts';
+import { systemClock } from '../../src/core/clock.ts';
 
 let database: TestDatabase;
 /** A stand-in renderer: one distinct small "PNG" per chart content. */
-const fakeCharts = () => new ChartRenderer(async (input) => ({ png: Buffer.from(`png:${chartKey(input)}`), width: 1, height: 1 }));
+const fakeCharts = () => new ChartRenderer(systemClock, async (input) => ({ png: Buffer.from(`png:${chartKey(input)}`), width: 1, height: 1 }));
 
 beforeAll(async () => {
   database = await testDatabase();
@@ -45,7 +46,7 @@ describe('runDigest', () => {
       ['digest:2026-W47:unit:O1:o:tp-o1', 'telegram', '1003', 'digest'],
     ]);
     expect(out.every((o) => o.status === 'pending' && o.nextAttemptAt.getTime() === MONDAY.getTime())).toBe(true);
-    const payloads = out.map((o) => JSON.parse(o.payload) as OutboxPayload);
+    const payloads = out.map((o) => JSON.parse(o.payload) as StoredMessage);
     // The leaders' and the group's digests are the same digest with the same chart.
     expect(new Set(payloads.slice(0, 3).map((p) => p.text)).size).toBe(1);
     expect(payloads[0]!.text).toContain('📊 BẢN TIN CẢI CÁCH HÀNH CHÍNH — Tỉnh Thử');
@@ -94,7 +95,7 @@ describe('runDigest', () => {
   });
 
   it('renders real charts, each once', async () => {
-    const charts = new ChartRenderer();
+    const charts = new ChartRenderer(systemClock, );
     const r = await runDigest(servicesFor(database), MONDAY, { charts });
     expect(charts.renders).toBe(3);
     const a = await database.db.attachment.findFirstOrThrow();

@@ -6,9 +6,11 @@ import { startDigestSchedule, type DigestSchedule } from '../../src/digest/sched
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { buildArea, vn } from './fixture.ts';
 import { servicesFor } from './support.ts';
+import { fixedClock } from '../support/clock.ts';
+import { systemClock } from '../../src/core/clock.ts';
 
 let database: TestDatabase;
-const charts = new ChartRenderer(async (input) => ({ png: Buffer.from(`png:${chartKey(input)}`), width: 1, height: 1 }));
+const charts = new ChartRenderer(systemClock, async (input) => ({ png: Buffer.from(`png:${chartKey(input)}`), width: 1, height: 1 }));
 const running: DigestSchedule[] = [];
 
 beforeAll(async () => {
@@ -29,7 +31,7 @@ beforeEach(async () => {
 });
 
 async function start(at: string, env: Record<string, string> = {}, owner?: string): Promise<DigestSchedule> {
-  const s = startDigestSchedule({ services: servicesFor(database, env), now: () => vn(at), charts, ...(owner ? { owner } : {}) });
+  const s = startDigestSchedule({ services: { ...servicesFor(database, env), clock: fixedClock(vn(at)) }, charts, ...(owner ? { owner } : {}) });
   running.push(s);
   await s.ready;
   return s;
@@ -104,8 +106,8 @@ describe('startDigestSchedule', () => {
 
   it('two instances starting at the same time write one set of outbox rows', async () => {
     const [a, b] = [
-      startDigestSchedule({ services: servicesFor(database), now: () => vn('2026-11-23 09:00'), charts, owner: 'a' }),
-      startDigestSchedule({ services: servicesFor(database), now: () => vn('2026-11-23 09:00'), charts, owner: 'b' }),
+      startDigestSchedule({ services: { ...servicesFor(database), clock: fixedClock(vn('2026-11-23 09:00')) }, charts, owner: 'a' }),
+      startDigestSchedule({ services: { ...servicesFor(database), clock: fixedClock(vn('2026-11-23 09:00')) }, charts, owner: 'b' }),
     ];
     running.push(a, b);
     await Promise.all([a.ready, b.ready]);

@@ -7,6 +7,7 @@ import { startHttpServer } from '../../src/http/server.ts';
 import { createLogger } from '../../src/log.ts';
 import { harness, item, postDossiers, send, type Harness } from './support.ts';
 import { fakeBotToken } from '../support/fake-token.ts';
+import { clockReading } from '../support/clock.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 let h: Harness;
@@ -17,7 +18,7 @@ afterEach(async () => h.close());
 
 describe('listening', () => {
   const start = (host: string, port: number) => startHttpServer({
-    database: h.database, log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), now: () => h.clock.now, host, port,
+    database: h.database, log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), clock: clockReading(() => h.clock.now), host, port,
     maxBodyBytes: 1024, staleAfterWorkingDays: 1, dueSoonWorkingDays: 1, workingHours: DEFAULT_WORKING_HOURS,
   });
 

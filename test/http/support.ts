@@ -7,6 +7,7 @@ import { createToken } from '../../src/ingest/tokens.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { ingestOrg, type IngestOrg } from '../ingest/support/org.ts';
+import { clockReading } from '../support/clock.ts';
 
 export interface Harness {
   database: TestDatabase;
@@ -22,7 +23,7 @@ export async function harness(opts: { maxBodyBytes?: number; log?: Logger } = {}
   const org = await ingestOrg(database);
   const clock = { now: new Date('2026-11-27T02:00:00Z') };
   const http = await startHttpServer({
-    database, log: opts.log ?? createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), now: () => clock.now, host: '127.0.0.1', port: 0,
+    database, log: opts.log ?? createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), clock: clockReading(() => clock.now), host: '127.0.0.1', port: 0,
     maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024, staleAfterWorkingDays: 1, dueSoonWorkingDays: 1, workingHours: DEFAULT_WORKING_HOURS,
   });
   const { token } = await createToken(database.db, 'igate', 'test', clock.now);

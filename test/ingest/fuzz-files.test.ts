@@ -24,6 +24,7 @@ import {
   type Ids, type Item, type Medium, type Value,
 } from './support/hostile.ts';
 import { ingestOrg } from './support/org.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const SEED = 20261127;
 /** Files per medium, and rows per file: 360 random rows per run, besides one row per class and field. */
@@ -88,7 +89,7 @@ async function importAndCheck(medium: Medium, name: string, rows: Item[]): Promi
   const { path, rowNumbers } = await writeFile(medium, name, rows);
   // Depends on issue 12 item 15 (h12-c2): an unexpected error in one row must be that row's rejection, never the import's end.
   const report = await importFile(database, {
-    file: path, mapping: EMPTY_MAPPING, dryRun: false, createMissing: false, runSource: 'fuzz', now: TIMES.now, clock: () => TIMES.now,
+    file: path, mapping: EMPTY_MAPPING, dryRun: false, createMissing: false, runSource: 'fuzz', now: TIMES.now, clock: fixedClock(TIMES.now),
     calendar: new WorkCalendar(), workingHours: DEFAULT_WORKING_HOURS, batchSize: 16,
   });
 

@@ -12,6 +12,7 @@ import { cli } from '../support/cli.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 import { expectWhole } from './support/consistency.ts';
 import { ingestOrg, type IngestOrg } from './support/org.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-11-27T02:00:00Z'); // Friday 09:00 in Vietnam
 const vn = (s: string) => new Date(`${s}+07:00`);
@@ -345,7 +346,7 @@ describe('an interrupted import (Ctrl-C)', () => {
     const path = file('ctrlc.csv', `${header}\n${rows.join('\n')}\n`);
     const controller = new AbortController();
     const report = await importFile(database, {
-      file: path, mapping: EMPTY_MAPPING, dryRun: false, createMissing: false, runSource: 'import', now: NOW, clock: () => NOW,
+      file: path, mapping: EMPTY_MAPPING, dryRun: false, createMissing: false, runSource: 'import', now: NOW, clock: fixedClock(NOW),
       calendar: new WorkCalendar(), workingHours: DEFAULT_WORKING_HOURS, signal: controller.signal, batchSize: 20,
       onProgress: (p) => {
         if (p.inserted >= 40) controller.abort();

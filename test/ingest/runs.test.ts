@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pruneIngestRuns } from '../../src/ingest/run-retention.ts';
 import { markInterruptedRuns, pruneRuns, RUN_LEASE_MS, startRun } from '../../src/ingest/runs.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
+import { fixedClock } from '../support/clock.ts';
 
 const NOW = new Date('2026-11-27T02:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
@@ -37,7 +38,7 @@ describe('runs cut off by a killed process', () => {
     const deadHere = await running('b', { owner: `${hostname()}:${deadPid()}:x`, expiresAt: minutes(60) });
     const expiredElsewhere = await running('c', { owner: 'another-host:123:x', expiresAt: minutes(-1) });
     const liveElsewhere = await running('d', { owner: 'another-host:123:y', expiresAt: minutes(1) });
-    const mine = await startRun(db, 'e', 'csv', NOW, () => NOW);
+    const mine = await startRun(db, 'e', 'csv', NOW, fixedClock(NOW));
 
     const marked = await markInterruptedRuns(db, NOW);
     expect(marked.sort((x, y) => x - y)).toEqual([noLease, deadHere, expiredElsewhere]);

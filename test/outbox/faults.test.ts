@@ -1,7 +1,7 @@
 // A channel that fails one send in five (429 with retry_after, 5xx, timeouts): everything is still
 // delivered, and no send starts on the channel before a retry_after has passed.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChannelError, type Channel } from '../../src/channels/channel.ts';
+import { ChannelError, type Channel } from '../../src/core/channel.ts';
 import { Random } from '../../src/demo/random.ts';
 import { createLogger } from '../../src/log.ts';
 import { Dispatcher } from '../../src/outbox/dispatcher.ts';

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Pacer } from '../../src/outbox/pacer.ts';
-import { splitText } from '../../src/outbox/split.ts';
+import { splitText } from '../../src/core/split-text.ts';
+import { systemClock } from '../../src/core/clock.ts';
 
 const telegram = { perChat: { count: 1, windowMs: 1_000 }, perGroup: { count: 20, windowMs: 60_000 }, overall: { count: 30, windowMs: 1_000 } };
 
 describe('the pacer', () => {
   it('keeps one message per second per chat, 20 per minute per group and 30 per second overall', () => {
     let now = 0;
-    const pacer = new Pacer(() => now);
+    const pacer = new Pacer({ ...systemClock, monotonic: () => now });
     const slots = (address: string, group: boolean, n: number) => Array.from({ length: n }, () => pacer.reserve('telegram', address, group, telegram));
     expect(slots('a', false, 3)).toEqual([0, 1_000, 2_000]);
     const group = slots('-100', true, 21);
@@ -21,7 +22,7 @@ describe('the pacer', () => {
 
   it('holds the whole channel after a retry_after', () => {
     let now = 0;
-    const pacer = new Pacer(() => now);
+    const pacer = new Pacer({ ...systemClock, monotonic: () => now });
     pacer.holdUntil('telegram', 5_000);
     expect(pacer.reserve('telegram', 'x', false, telegram)).toBe(5_000);
     expect(pacer.reserve('zalo', 'x', false, telegram)).toBe(0);

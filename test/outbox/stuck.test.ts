@@ -4,14 +4,15 @@
 // depends on the channel's name (a future "zns" works the same), and an unreachable address is
 // re-routed to the official's other account even when this instance does not run that channel.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChannelError, type Channel } from '../../src/channels/channel.ts';
-import { HEARTBEAT_TTL_MS, liveChannels, startHeartbeat } from '../../src/channels/heartbeat.ts';
+import { ChannelError, type Channel } from '../../src/core/channel.ts';
+import { HEARTBEAT_TTL_MS, liveChannels, startHeartbeat } from '../../src/outbox/heartbeat.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ChannelName } from '../../src/org/codes.ts';
 import { Dispatcher } from '../../src/outbox/dispatcher.ts';
 import { enqueue } from '../../src/outbox/enqueue.ts';
 import { markStuck, noInstanceError, stuckCounts } from '../../src/outbox/stuck.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
+import { clockReading, fixedClock } from '../support/clock.ts';
 
 let database: TestDatabase;
 afterEach(async () => database?.drop());
@@ -39,7 +40,7 @@ describe('channels that no instance runs', () => {
 
     // Instance A runs Telegram: its rows are no longer stuck, and the sweep clears their line.
     let clock = T0;
-    const a = await startHeartbeat(db, ['telegram'], { now: () => clock, log: silent, instance: 'A', afterBeat: () => markStuck(db, clock) });
+    const a = await startHeartbeat(db, ['telegram'], { clock: clockReading(() => clock), log: silent, instance: 'A', afterBeat: () => markStuck(db, clock) });
     expect([...(await liveChannels(db, clock))]).toEqual(['telegram']);
     expect(await stuckCounts(db, clock)).toEqual({ zns: 1 });
     expect(await errors()).toEqual({ t1: null, t2: null, z1: noInstanceError('zns') });
@@ -48,7 +49,8 @@ describe('channels that no instance runs', () => {
     expect((await errors()).t3).toBeNull();
 
     // Instance B also runs Telegram; A stopping cleanly leaves B's heartbeat.
-    const b = await startHeartbeat(db, ['telegram', 'zns'], { now: () => clock, log: silent, instance: 'B', afterBeat: () => markStuck(db, clock) });
+    const ticking = clockReading(() => clock);
+    const b = await startHeartbeat(db, ['telegram', 'zns'], { clock: ticking, log: silent, instance: 'B', afterBeat: () => markStuck(db, clock) });
     expect(await stuckCounts(db, clock)).toEqual({});
     await a.stop();
     expect(await liveChannels(db, clock)).toEqual(new Set(['telegram', 'zns']));
@@ -89,7 +91,7 @@ describe('channels that no instance runs', () => {
         throw new ChannelError('unreachable', 'Forbidden: bot was blocked by the user');
       },
     };
-    const dispatcher = new Dispatcher({ database, channels: new Map([['telegram', telegram]]), log: silent, maxAttempts: 5, now: () => T0 });
+    const dispatcher = new Dispatcher({ database, channels: new Map([['telegram', telegram]]), log: silent, maxAttempts: 5, clock: fixedClock(T0) });
     await dispatcher.runOnce();
     const rerouted = await db.outbox.findFirstOrThrow({ where: { channel: 'zalo' } });
     expect(rerouted).toMatchObject({ address: 'u:222', status: 'pending', lastError: noInstanceError('zalo') });

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.ts';
 import { freshTarget, type TestTarget } from './database.ts';
+import { fixedClock } from './clock.ts';
 
 export interface CliResult {
   code: number;
@@ -18,7 +19,7 @@ export async function cli(argv: string[], env: Record<string, string>, now = new
     cwd: process.cwd(),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    now: () => now,
+    clock: fixedClock(now),
     signal: new AbortController().signal,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };

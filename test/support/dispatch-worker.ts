@@ -2,7 +2,7 @@
 // a fake channel that appends each delivered text to a file, and exits when nothing is left.
 // Usage: node --import tsx test/support/dispatch-worker.ts <DATABASE_URL> <record file> <concurrency> <lease ms>
 import { appendFileSync } from 'node:fs';
-import type { Channel } from '../../src/channels/channel.ts';
+import type { Channel } from '../../src/core/channel.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { parseDatabaseUrl } from '../../src/db/url.ts';
 import { createLogger } from '../../src/log.ts';

@@ -2,9 +2,11 @@
 // token and no network. "#doi <mã cán bộ>" changes who is speaking; a number presses a button.
 import { createInterface } from 'node:readline';
 import { handleButton, handleMessage } from '../../commands/router.ts';
-import type { Asker, Button, Reply, Services } from '../../commands/types.ts';
+import type { Asker } from '../../commands/types.ts';
 import { t } from '../../i18n/translate.ts';
-import { renderPlain } from './render.ts';
+import { renderPlain } from '../plain.ts';
+import type { Button, Message } from '../../core/message.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface ConsoleChat {
   close(): void;
@@ -16,12 +18,13 @@ export async function defaultPersona(services: Services): Promise<string | null>
   return (chair ?? (await db.official.findFirst({ where: { active: true }, orderBy: { code: 'asc' } })))?.code ?? null;
 }
 
-export function startConsoleChat(opts: { services: Services; input: NodeJS.ReadableStream; print: (text: string) => void; now: () => Date; persona: string }): ConsoleChat {
-  const { services, print, now } = opts;
+export function startConsoleChat(opts: { services: Services; input: NodeJS.ReadableStream; print: (text: string) => void; persona: string }): ConsoleChat {
+  const { services, print } = opts;
+  const now = () => services.clock.now();
   let persona = opts.persona;
   let choices: Button[] = [];
   const asker = (): Asker => ({ channel: 'console', externalId: persona, chat: { kind: 'private' } });
-  const show = (reply: Reply) => {
+  const show = (reply: Message) => {
     const plain = renderPlain(reply);
     choices = plain.choices;
     print(plain.text);

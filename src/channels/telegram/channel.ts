@@ -4,8 +4,10 @@
 // blocked/kicked/chat not found → unreachable, any other 400 → rejected); ImageNotSent when the
 // text went but the photo did not.
 import type { Api, Transformer } from 'grammy';
+import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
-import { ImageNotSent, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
+import { ImageNotSent, type Channel, type Limits } from '../../core/channel.ts';
+import type { Message } from '../../core/message.ts';
 import { telegramApi } from './api.ts';
 import { classify, toChannelError } from './errors.ts';
 import { SendGuard, type Rule } from './guard.ts';
@@ -33,15 +35,17 @@ export interface TelegramChannelOptions {
   /** A request without an answer after this long fails as transient (below the dispatcher's 30 s). */
   timeoutSeconds?: number;
   limits?: Limits;
+  /** Spaces the requests (default: the machine's clock). */
+  clock?: Clock;
 }
 
 /** Group and supergroup ids are negative; users' private chats positive. */
-export const isGroupChat = (address: string): boolean => address.trim().startsWith('-');
+const isGroupChat = (address: string): boolean => address.trim().startsWith('-');
 
 export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: Api } {
   const api = telegramApi(opts.token, { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 25, transformers: opts.transformers });
   const limits = opts.limits ?? TELEGRAM_LIMITS;
-  const guard = new SendGuard();
+  const guard = new SendGuard(opts.clock);
   /** A group is a chat too: its own limit and the per-chat one both hold. */
   const rules = (address: string): Rule[] => [
     { key: '*', ...limits.overall },
@@ -54,7 +58,7 @@ export function telegramChannel(opts: TelegramChannelOptions): Channel & { api: 
     limits,
     api,
     isGroup: isGroupChat,
-    async send(address: string, message: OutgoingMessage): Promise<void> {
+    async send(address: string, message: Message): Promise<void> {
       let sent;
       try {
         sent = await sendTo(api, address, message, {

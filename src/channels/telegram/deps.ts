@@ -1,11 +1,10 @@
-// What every feature of the bot gets: the services, the clock, a logger, and the token only to
-// scrub it from anything logged.
-import type { Services } from '../../commands/types.ts';
+// What every feature of the bot gets: the services (with the clock), a logger, and the token only
+// to scrub it from anything logged.
 import type { Logger } from '../../log.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface BotDeps {
   services: Services;
-  now: () => Date;
   log: Logger;
   token: string;
 }

@@ -5,7 +5,7 @@
 // text passes through scrub(). An error answer not shaped like the Bot API's (a proxy's or an
 // emulator's JSON) keeps its own words through describeFailures(), never "?".
 import { GrammyError, HttpError, type Transformer } from 'grammy';
-import { ChannelError, type ChannelErrorKind } from '../channel.ts';
+import { ChannelError, type ChannelErrorKind } from '../../core/channel.ts';
 
 /** A failure reduced to what is safe to log, store and show. */
 export interface Failure {

@@ -4,7 +4,7 @@
 // send from when it starts until it is answered, plus the window after its answer — by then it
 // has certainly arrived — so a new send starts only when Telegram cannot yet have seen `count`
 // others within the window, whatever the requests' travel times.
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep, systemClock, type Clock } from '../../core/clock.ts';
 
 export interface Rule {
   key: string;
@@ -23,7 +23,7 @@ interface Slot {
 export class SendGuard {
   readonly #slots = new Map<string, Slot>();
   #admitted = 0;
-  constructor(readonly now: () => number = () => performance.now()) {}
+  constructor(readonly clock: Clock = systemClock) {}
 
   #slot(rule: Rule): Slot {
     let s = this.#slots.get(rule.key);
@@ -49,16 +49,16 @@ export class SendGuard {
   /** Waits until every rule admits one more send, then counts it; call the result when answered. */
   async admit(rules: readonly Rule[]): Promise<() => void> {
     for (;;) {
-      const t = this.now();
+      const t = this.clock.monotonic();
       const at = Math.max(...rules.map((r) => this.#earliest(r, t)));
       if (at <= t) break;
-      await sleep(at === Infinity ? 2 : Math.ceil(at - t));
+      await sleep(this.clock, at === Infinity ? 2 : Math.ceil(at - t));
     }
-    if (++this.#admitted % 1_000 === 0) this.#sweep(this.now());
+    if (++this.#admitted % 1_000 === 0) this.#sweep(this.clock.monotonic());
     const slots = rules.map((r) => this.#slot(r));
     for (const s of slots) s.open++;
     return () => {
-      const end = this.now();
+      const end = this.clock.monotonic();
       for (const s of slots) {
         s.open--;
         s.done.push(end);

@@ -1,6 +1,7 @@
 // Is Telegram reachable with this token? getMe, answered within a few seconds and cached briefly
 // so a busy /healthz does not hammer the Bot API. The result never holds the token.
 import type { UserFromGetMe } from 'grammy/types';
+import type { Clock } from '../../core/clock.ts';
 import { classify } from './errors.ts';
 
 /** A type, not an interface, so it fits the HTTP server's check result ({ ok, …details }). */
@@ -12,7 +13,7 @@ export type TelegramHealth = {
 
 export interface HealthOptions {
   token: string;
-  now: () => Date;
+  clock: Clock;
   cacheMs?: number;
 }
 
@@ -29,10 +30,10 @@ export function telegramHealth(getMe: () => Promise<UserFromGetMe>, o: HealthOpt
     }
   };
   return async () => {
-    const t = o.now().getTime();
+    const t = o.clock.monotonic();
     if (last && t - last.at < (o.cacheMs ?? 15_000)) return last.result;
     pending ??= check().then((result) => {
-      last = { at: o.now().getTime(), result };
+      last = { at: o.clock.monotonic(), result };
       pending = null;
       return result;
     });

@@ -1,9 +1,9 @@
 // Reply buttons as a Telegram inline keyboard. Telegram refuses a whole message whose callback
 // data exceeds 64 bytes, so such a button is dropped (and reported) rather than losing the text.
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Button } from '../../commands/types.ts';
+import type { Button } from '../../core/message.ts';
 
-export const MAX_CALLBACK_BYTES = 64;
+const MAX_CALLBACK_BYTES = 64;
 
 export function inlineKeyboard(rows: Button[][] | undefined, onDropped?: (data: string) => void): InlineKeyboardMarkup | undefined {
   if (!rows) return undefined;

@@ -7,11 +7,11 @@ import type { BotCommand, BotCommandScope } from 'grammy/types';
 import { GROUP_COMMANDS } from '../../commands/group.ts';
 import { t } from '../../i18n/translate.ts';
 
-export const PRIVATE_COMMANDS = ['tiendo', 'quahan', 'sapden', 'hoso', 'xacnhan', 'xephang', 'dangky', 'trogiup'] as const;
+const PRIVATE_COMMANDS = ['tiendo', 'quahan', 'sapden', 'hoso', 'xacnhan', 'xephang', 'dangky', 'trogiup'] as const;
 
 const describe = (names: readonly string[]): BotCommand[] => names.map((command) => ({ command, description: t(`telegram-menu-${command}`) }));
 
-export function commandMenus(): { scope: BotCommandScope; commands: BotCommand[] }[] {
+function commandMenus(): { scope: BotCommandScope; commands: BotCommand[] }[] {
   return [
     { scope: { type: 'all_private_chats' }, commands: describe(PRIVATE_COMMANDS) },
     { scope: { type: 'all_group_chats' }, commands: describe(GROUP_COMMANDS) },

@@ -6,16 +6,16 @@
 // send the image again on its own (the outbox) or say it is missing (a reply). Nothing here
 // retries: the caller decides.
 import { InputFile, type Api } from 'grammy';
-import type { OutgoingMessage } from '../channel.ts';
-import { splitText } from '../../outbox/split.ts';
+import { splitText } from '../../core/split-text.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../log.ts';
 import { logged } from './errors.ts';
 import { inlineKeyboard } from './keyboard.ts';
-import { MAX_TEXT as CHANNEL_MAX_TEXT } from '../limits.ts';
+import { MAX_TEXT as CHANNEL_MAX_TEXT } from '../../core/channel.ts';
+import type { Message } from '../../core/message.ts';
 
 export const MAX_TEXT = CHANNEL_MAX_TEXT.telegram;
-export const MAX_CAPTION = 1024;
+const MAX_CAPTION = 1024;
 
 export interface SendOptions {
   /** Waits until a request may leave (the channel's SendGuard); returns what to call when answered. */
@@ -33,7 +33,7 @@ export interface SendResult {
 type Part = { photo: Buffer; caption?: string } | { text: string };
 
 /** The Bot API calls one message becomes. */
-export function partsOf(message: OutgoingMessage): Part[] {
+function partsOf(message: Message): Part[] {
   const parts: Part[] = [];
   let rest = message.text;
   if (message.image) {
@@ -55,7 +55,7 @@ export function partsOf(message: OutgoingMessage): Part[] {
  * Sends the parts in order. If the photo (always the first part) fails, the text goes alone and
  * the photo's error is returned; any other failure is thrown as grammY raised it.
  */
-export async function sendTo(api: Api, chatId: string | number, message: OutgoingMessage, opts: SendOptions = {}): Promise<SendResult> {
+export async function sendTo(api: Api, chatId: string | number, message: Message, opts: SendOptions = {}): Promise<SendResult> {
   const keyboard = inlineKeyboard(message.buttons, opts.onDroppedButton);
   /** `final`: the last of these parts ends the message (the buttons go under it). */
   const send = async (parts: Part[], final = true) => {
@@ -95,7 +95,7 @@ export async function sendTo(api: Api, chatId: string | number, message: Outgoin
  * A reply to a person: as sendTo, and when the image could not go, the text says so and the
  * failure is logged (a person waits: the image is not retried).
  */
-export async function replyTo(api: Api, chatId: string | number, reply: OutgoingMessage, o: { log: Logger; token: string }): Promise<void> {
+export async function replyTo(api: Api, chatId: string | number, reply: Message, o: { log: Logger; token: string }): Promise<void> {
   const { imageError } = await sendTo(api, chatId, reply, {
     noteWithoutImage: t('telegram-chart-not-sent'),
     onDroppedButton: (data) => o.log.warn({ bytes: Buffer.byteLength(data) }, 'button data over 64 bytes dropped'),

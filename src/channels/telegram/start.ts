@@ -2,11 +2,10 @@
 // the HTTP server mounts), the command menu, and a health check. Start-up never waits for
 // Telegram: connecting (getMe, the menu, the webhook) and polling run in the background and
 // retry with backoff, so a Telegram outage or a wrong token leaves the rest of the service up.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Bot, Context, Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Channel } from '../channel.ts';
-import type { Services } from '../../commands/types.ts';
+import type { Channel } from '../../core/channel.ts';
+import { sleep } from '../../core/clock.ts';
 import { ALLOWED_UPDATES, createBot } from './bot.ts';
 import { telegramChannel } from './channel.ts';
 import { telegramApi } from './api.ts';
@@ -14,10 +13,10 @@ import { logged } from './errors.ts';
 import { telegramHealth, type TelegramHealth } from './health.ts';
 import { registerMenu } from './menu.ts';
 import { telegramWebhook, type TelegramWebhook } from './webhook.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface StartTelegramOptions {
   services: Services;
-  now: () => Date;
   /** Extra API transformers for the bot and the channel (tests). */
   transformers?: Transformer[];
   /** Known bot info: no getMe before the first update (tests). */
@@ -44,13 +43,14 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
   if (!config) throw new Error('Telegram is not configured (TELEGRAM_BOT_TOKEN)');
   const { token, apiRoot } = config;
   const log = o.services.log.child({ channel: 'telegram' });
-  const deps = { services: o.services, now: o.now, log, token };
+  const { clock } = o.services;
+  const deps = { services: o.services, log, token };
 
   const bot = createBot({ ...deps, apiRoot, ...(o.transformers ? { transformers: o.transformers } : {}), ...(o.botInfo ? { botInfo: o.botInfo } : {}) });
-  const channel = telegramChannel({ token, apiRoot, log, ...(o.transformers ? { transformers: o.transformers } : {}) });
+  const channel = telegramChannel({ token, apiRoot, log, clock, ...(o.transformers ? { transformers: o.transformers } : {}) });
   // /healthz gives a check 3 s; getMe gets 2.5 of them.
   const probe = telegramApi(token, { apiRoot, timeoutSeconds: 2.5, transformers: o.transformers });
-  const health = telegramHealth(() => probe.getMe(), { token, now: o.now });
+  const health = telegramHealth(() => probe.getMe(), { token, clock });
   const webhook = config.mode === 'webhook' ? telegramWebhook(bot, { url: config.webhookUrl, secret: config.webhookSecret, log, token }) : undefined;
 
   const stopping = new AbortController();
@@ -66,7 +66,7 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
       } catch (e) {
         if (signal.aborted) return;
         log.error({ ...logged(e, token), retryInMs: delay }, `telegram ${what} failed`);
-        await sleep(delay, undefined, { signal }).catch(() => {});
+        await sleep(clock, delay, signal).catch(() => {});
       }
     }
   };
@@ -122,7 +122,7 @@ export async function startTelegram(o: StartTelegramOptions): Promise<TelegramSe
       // Stopping confirms the last update with one more getUpdates; do not wait long for it.
       if (bot.isRunning()) {
         const confirmed = bot.stop().catch((e: unknown) => log.warn({ ...logged(e, token) }, 'telegram stop: offset not confirmed'));
-        await Promise.race([confirmed, sleep(5_000)]);
+        await Promise.race([confirmed, sleep(clock, 5_000)]);
       }
       await running;
     },

@@ -19,8 +19,8 @@ export interface GroupIds {
 
 const ID = /^[0-9]{1,30}$/;
 
-export const userAddress = (id: string): string => `u:${id}`;
-export const groupAddress = (id: string): string => `g:${id}`;
+const userAddress = (id: string): string => `u:${id}`;
+const groupAddress = (id: string): string => `g:${id}`;
 
 /** The explicit kind ("u:"/"g:", or null for a bare id) and the id, or null if not a Zalo id. */
 export function splitZaloAddress(address: string): { kind: ZaloAddress['kind'] | null; id: string } | null {

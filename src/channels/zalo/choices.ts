@@ -1,10 +1,10 @@
 // Zalo has no buttons: a reply's buttons are shown as numbered choices, and a message that is
 // just that number presses the button. The last choices shown in each chat are kept for a while,
 // in bounded memory (least recently shown dropped first).
-import type { Button } from '../../commands/types.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { Button } from '../../core/message.ts';
 
-export const CHOICES_TTL_MS = 30 * 60_000;
+const CHOICES_TTL_MS = 30 * 60_000;
 
 export class ChoiceMemory {
   readonly #byChat = new Map<string, { choices: Button[]; at: number }>();
@@ -19,7 +19,7 @@ export class ChoiceMemory {
   set(chat: string, choices: Button[]): void {
     this.#byChat.delete(chat);
     if (choices.length === 0) return;
-    this.#byChat.set(chat, { choices, at: this.clock.now() });
+    this.#byChat.set(chat, { choices, at: this.clock.monotonic() });
     while (this.#byChat.size > this.max) this.#byChat.delete(this.#byChat.keys().next().value!);
   }
 
@@ -28,7 +28,7 @@ export class ChoiceMemory {
     for (const chat of chats) {
       const entry = this.#byChat.get(chat);
       if (!entry) continue;
-      if (entry.at <= this.clock.now() - this.ttlMs) {
+      if (entry.at <= this.clock.monotonic() - this.ttlMs) {
         this.#byChat.delete(chat);
         continue;
       }

@@ -6,11 +6,11 @@
 //   123  "Không thể nhận tin nhắn từ bạn": rate limit or duplicate messages (#94, #229, #336)
 //   600, 102  the session cookie is missing, expired or replaced by a newer login (#211, #35)
 //   -69  "Retry limit" (#290)
-import { ChannelError } from '../channel.ts';
+import { ChannelError } from '../../core/channel.ts';
 import { zca } from './zca.ts';
 
 export const RATE_LIMIT_RETRY_MS = 30 * 60_000;
-export const HTTP_429_RETRY_MS = 60_000;
+const HTTP_429_RETRY_MS = 60_000;
 
 export type ZaloFailure =
   | { kind: 'rate_limited'; retryAfterMs: number; reason: string }

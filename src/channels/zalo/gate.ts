@@ -1,8 +1,8 @@
 // The account's own pacing, whoever sends (the outbox or a reply): sends start at least
 // minIntervalMs apart, at most maxPerHour start in any hour, and none start while Zalo's rate
 // limit is cooling down. Slots are reserved synchronously, so concurrent callers never overshoot.
-import { ChannelError } from '../channel.ts';
-import type { Clock } from './clock.ts';
+import { ChannelError } from '../../core/channel.ts';
+import type { Clock } from '../../core/clock.ts';
 
 const HOUR = 3_600_000;
 
@@ -25,12 +25,12 @@ export class SendGate {
 
   /** Zalo said "too many": no send starts before now + ms. */
   coolDown(ms: number): void {
-    this.#coolUntil = Math.max(this.#coolUntil, this.#o.clock.now() + ms);
+    this.#coolUntil = Math.max(this.#coolUntil, this.#o.clock.monotonic() + ms);
   }
 
   /** Milliseconds left of a cool-down (0 if none). */
   coolingFor(): number {
-    return Math.max(0, this.#coolUntil - this.#o.clock.now());
+    return Math.max(0, this.#coolUntil - this.#o.clock.monotonic());
   }
 
   /**
@@ -38,7 +38,7 @@ export class SendGate {
    * nothing is reserved and a rate_limited ChannelError says when to come back.
    */
   reserve(maxWaitMs: number): number {
-    const now = this.#o.clock.now();
+    const now = this.#o.clock.monotonic();
     while (this.#starts.length > 0 && this.#starts[0]! <= now - HOUR) this.#starts.shift();
     let slot = Math.max(now, this.#next, this.#coolUntil);
     if (this.#starts.length >= this.#o.maxPerHour) {

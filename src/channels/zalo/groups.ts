@@ -3,7 +3,7 @@
 // (detail, its unit) is read by the command layer on each request.
 import type { Db } from '../../db/client.ts';
 import type { GroupIds } from './address.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../core/clock.ts';
 
 export interface ZaloGroup {
   externalId: string;
@@ -30,7 +30,7 @@ export class GroupDirectory implements GroupIds {
       try {
         const rows = await this.db.chatGroup.findMany({ where: { channel: 'zalo' }, select: { externalId: true, title: true, active: true } });
         this.#groups = new Map(rows.map((r) => [r.externalId, r]));
-        this.#loadedAt = this.clock.now();
+        this.#loadedAt = this.clock.monotonic();
       } finally {
         this.#loading = null;
       }
@@ -43,7 +43,7 @@ export class GroupDirectory implements GroupIds {
   }
 
   async get(id: string): Promise<ZaloGroup | null> {
-    const age = this.clock.now() - this.#loadedAt;
+    const age = this.clock.monotonic() - this.#loadedAt;
     if (age >= this.maxAgeMs || (!this.#groups.has(id) && age >= this.refreshMs)) await this.load();
     return this.#groups.get(id) ?? null;
   }

@@ -5,26 +5,23 @@
 // account look like a spammer). Nothing here throws: a failure is logged and the next message goes on.
 import { parseCommand } from '../../commands/parse/command.ts';
 import { handleButton, handleMessage } from '../../commands/router.ts';
-import type { Asker, Reply, Services } from '../../commands/types.ts';
+import type { Asker } from '../../commands/types.ts';
 import { t } from '../../i18n/translate.ts';
-import type { Logger } from '../../log.ts';
-import { ChannelError } from '../channel.ts';
+import { ChannelError } from '../../core/channel.ts';
 import type { ZaloAddress } from './address.ts';
 import type { ZaloMessage } from './api.ts';
 import type { ChoiceMemory } from './choices.ts';
-import type { Clock } from './clock.ts';
 import type { ZaloGroup } from './groups.ts';
 import { zca } from './zca.ts';
+import type { Message } from '../../core/message.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface InboundOptions {
   services: Services;
-  channel: { reply(target: ZaloAddress, reply: Reply, choicesKey: string): Promise<void>; readonly choices: ChoiceMemory };
+  channel: { reply(target: ZaloAddress, reply: Message, choicesKey: string): Promise<void>; readonly choices: ChoiceMemory };
   groups: { get(id: string): Promise<ZaloGroup | null> };
   /** The account's own Zalo id (its messages are ignored; mentions of it are removed). */
   ownId: string;
-  now: () => Date;
-  clock: Clock;
-  log: Logger;
   /** Messages per person per minute that get an answer. */
   perSenderPerMinute?: number;
 }
@@ -44,9 +41,10 @@ export class Inbound {
   /** Queues a message behind the earlier ones of its chat. */
   handle(message: ZaloMessage): void {
     const chat = `${message.type}:${message.threadId}`;
-    const arrivedAt = this.#o.clock.now();
+    const arrivedAt = this.#o.services.clock.monotonic();
     const previous = this.#chains.get(chat) ?? Promise.resolve();
-    const next = previous.then(() => this.#process(message, arrivedAt)).catch((e: unknown) => this.#o.log.error({ err: e }, 'zalo: incoming message failed'));
+    const failed = (e: unknown) => this.#o.services.log.error({ err: e }, 'zalo: incoming message failed');
+    const next = previous.then(() => this.#process(message, arrivedAt)).catch(failed);
     this.#chains.set(chat, next);
     void next.then(() => {
       if (this.#chains.get(chat) === next) this.#chains.delete(chat);
@@ -59,7 +57,8 @@ export class Inbound {
   }
 
   async #process(message: ZaloMessage, arrivedAt: number): Promise<void> {
-    const { services, log, ownId } = this.#o;
+    const { services, ownId } = this.#o;
+    const { log } = services;
     if (message.isSelf) return;
     const data = message.data;
     const sender = String(data.uidFrom ?? '');
@@ -75,7 +74,7 @@ export class Inbound {
       target = { kind: 'group', id: group.externalId };
     }
     const choiceKeys = isGroup ? [`g:${target.id}:${sender}`, `g:${target.id}`] : [`u:${sender}`];
-    const answer = async (reply: Reply) => {
+    const answer = async (reply: Message) => {
       try {
         await this.#o.channel.reply(target, reply, choiceKeys[0]!);
       } catch (e) {
@@ -99,7 +98,7 @@ export class Inbound {
     log.debug({ chat: chat.kind }, 'zalo: message received');
 
     const asker: Asker = { channel: 'zalo', externalId: sender, chat, ...(data.dName ? { displayName: data.dName } : {}) };
-    const now = this.#o.now();
+    const now = services.clock.now();
     if (choice) return answer(await handleButton(services, asker, choice.data, now));
     for (const reply of await handleMessage(services, asker, text, now)) await answer(reply);
   }
@@ -115,7 +114,7 @@ export class Inbound {
       this.#throttled.delete(oldest);
     }
     if (times.length >= this.#o.perSenderPerMinute) {
-      if (!this.#throttled.has(sender)) this.#o.log.warn('zalo: one person is writing too fast; not answering them for a minute');
+      if (!this.#throttled.has(sender)) this.#o.services.log.warn('zalo: one person is writing too fast; not answering them for a minute');
       this.#throttled.add(sender);
       return false;
     }
@@ -126,7 +125,7 @@ export class Inbound {
 }
 
 /** The text without "@<account name>" mentions of the account (group messages). */
-export function withoutMentionsOf(text: string, mentions: readonly { uid: string; pos: number; len: number }[] | undefined, uid: string): string {
+function withoutMentionsOf(text: string, mentions: readonly { uid: string; pos: number; len: number }[] | undefined, uid: string): string {
   const own = (mentions ?? []).filter((m) => String(m.uid) === uid && m.pos >= 0 && m.len > 0).sort((a, b) => b.pos - a.pos);
   let out = text;
   for (const m of own) out = out.slice(0, m.pos) + out.slice(m.pos + m.len);

@@ -5,7 +5,7 @@ import { inflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export const isPng = (b: Buffer): boolean => b.length > 24 && b.subarray(0, 8).equals(SIGNATURE) && b.toString('latin1', 12, 16) === 'IHDR';
+const isPng = (b: Buffer): boolean => b.length > 24 && b.subarray(0, 8).equals(SIGNATURE) && b.toString('latin1', 12, 16) === 'IHDR';
 
 /** Width and height from the IHDR chunk, or null if this is not a PNG. */
 export function pngSize(b: Buffer): { width: number; height: number } | null {

@@ -1,30 +1,27 @@
 // Starting the Zalo channel for the service: read the credentials file, log in, listen for
 // messages (answered by the command layer), and hand back the channel the outbox sends through.
-import type { Services } from '../../commands/types.ts';
 import type { Db } from '../../db/client.ts';
 import { t } from '../../i18n/translate.ts';
-import type { Logger } from '../../log.ts';
 import type { ZaloAddress } from './address.ts';
 import type { ZaloApi, ZaloLogin } from './api.ts';
-import { sleep, systemClock, type Clock } from './clock.ts';
+import { sleep } from '../../core/clock.ts';
 import { CredentialsError, readCredentials, writeCredentials } from './credentials.ts';
 import { GroupDirectory } from './groups.ts';
 import { Inbound } from './inbound.ts';
 import { refreshedCredentials, zcaLogin } from './login.ts';
 import { ListenerSupervisor, type SupervisorOptions } from './supervisor.ts';
 import { ZaloChannel } from './zalo-channel.ts';
+import type { Services } from '../../core/services.ts';
 
 export interface StartZaloOptions {
+  /** Its log, and its clock (pacing, reconnecting, saving the session). */
   services: Services;
-  log: Logger;
-  now: () => Date;
   /** ZALO_CREDENTIALS_FILE. */
   credentialsFile: string;
   /** Default: services.config.ZALO_MIN_INTERVAL_MS. */
   minIntervalMs?: number;
   /** Default: zca-js for real. Tests pass a fake. */
   login?: ZaloLogin;
-  clock?: Clock;
   random?: () => number;
   /** Save the renewed session cookies to the credentials file this often, and at stop (null: never). */
   saveEveryMs?: number | null;
@@ -50,8 +47,8 @@ export class ZaloStartError extends Error {
 }
 
 export async function startZalo(options: StartZaloOptions): Promise<ZaloService> {
-  const { services, log, now, credentialsFile } = options;
-  const clock = options.clock ?? systemClock;
+  const { services, credentialsFile } = options;
+  const { clock, log } = services;
   const { db } = services.database;
 
   let read;
@@ -83,7 +80,7 @@ export async function startZalo(options: StartZaloOptions): Promise<ZaloService>
     groups,
     nameOf: (a) => nameOf(db, groups, a),
   });
-  const inbound = new Inbound({ services, channel, groups, ownId, now, clock, log });
+  const inbound = new Inbound({ services, channel, groups, ownId });
   const listener = new ListenerSupervisor({
     listener: api.listener,
     log,

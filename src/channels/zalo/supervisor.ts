@@ -6,7 +6,7 @@
 // from zca-js can throw out of here.
 import type { Logger } from '../../log.ts';
 import type { ZaloListener, ZaloMessage } from './api.ts';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../core/clock.ts';
 import { zca } from './zca.ts';
 
 export interface SupervisorOptions {
@@ -120,7 +120,7 @@ export class ListenerSupervisor {
 
   #connected(): void {
     if (this.#state === 'stopped') return;
-    const now = this.#o.clock.now();
+    const now = this.#o.clock.monotonic();
     if (this.#reclaiming) this.#o.log.info('zalo: listener reclaimed after a takeover; receiving messages again');
     else if (this.#attempts > 0) this.#o.log.info({ attempts: this.#attempts }, 'zalo: listener reconnected');
     this.#state = 'connected';
@@ -135,7 +135,7 @@ export class ListenerSupervisor {
       this.#ownCloses--;
       return;
     }
-    const lasted = this.#connectedAt === null ? 0 : this.#o.clock.now() - this.#connectedAt;
+    const lasted = this.#connectedAt === null ? 0 : this.#o.clock.monotonic() - this.#connectedAt;
     this.#connectedAt = null;
     if (lasted >= this.#o.stableMs) this.#attempts = 0;
     if (TAKEOVER_CODES.has(code)) return this.#takenOver(code, lasted);
@@ -153,7 +153,7 @@ export class ListenerSupervisor {
       return;
     }
     // On a live connection zca-js reports an event it could not decode; the socket stays up.
-    const now = this.#o.clock.now();
+    const now = this.#o.clock.monotonic();
     if (now - this.#lastEventWarning >= 60_000) {
       this.#o.log.warn({ err: error, suppressed: this.#suppressedEventErrors }, 'zalo: listener reported an error');
       this.#lastEventWarning = now;
@@ -183,7 +183,7 @@ export class ListenerSupervisor {
     if (reclaimAfterMs !== null && lasted >= reclaimAfterMs) this.#takeovers = 0;
     this.#takeovers++;
     this.#attempts = 0;
-    const now = clock.now();
+    const now = clock.monotonic();
     const delayMs = reclaimAfterMs === null ? null : Math.min(reclaimAfterMs * 2 ** (this.#takeovers - 1), this.#o.maxReclaimMs);
     const fields = { code, reclaimInMs: delayMs };
     if (now - this.#lastTakeoverWarning >= this.#o.takeoverWarnEveryMs) {

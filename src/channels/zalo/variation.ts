@@ -4,9 +4,9 @@
 // line naming the recipient and the time — "(gửi Nguyễn Văn An lúc 07:30 27/11/2026)" — and,
 // should that still repeat, a count. No invisible characters are used.
 import { createHash } from 'node:crypto';
-import type { Clock } from './clock.ts';
+import type { Clock } from '../../core/clock.ts';
 
-export const IDENTICAL_WINDOW_MS = 60 * 60_000;
+const IDENTICAL_WINDOW_MS = 60 * 60_000;
 
 export const contentKey = (...parts: (string | Buffer)[]): string => {
   const h = createHash('sha256');
@@ -26,14 +26,14 @@ export class RecentContent {
 
   has(key: string): boolean {
     const at = this.#sent.get(key);
-    return at !== undefined && at > this.clock.now() - this.windowMs;
+    return at !== undefined && at > this.clock.monotonic() - this.windowMs;
   }
 
   add(key: string): void {
     this.#sent.delete(key);
-    this.#sent.set(key, this.clock.now());
+    this.#sent.set(key, this.clock.monotonic());
     for (const [k, at] of this.#sent) {
-      if (this.#sent.size <= this.max && at > this.clock.now() - this.windowMs) break;
+      if (this.#sent.size <= this.max && at > this.clock.monotonic() - this.windowMs) break;
       this.#sent.delete(k);
     }
   }

@@ -2,28 +2,28 @@
 // send (outbox or reply) goes through the account's gate (spacing, hourly budget, cool-down after
 // Zalo's rate limit); content already sent recently gets a readable variation (variation.ts);
 // buttons become numbered choices remembered for the chat; zca-js failures become ChannelErrors.
-import type { Reply } from '../../commands/types.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import type { Logger } from '../../log.ts';
-import { splitText } from '../../outbox/split.ts';
-import { renderPlain } from '../console/render.ts';
-import { ChannelError, ImageNotSent, type Channel, type Limits, type OutgoingMessage } from '../channel.ts';
+import { splitText } from '../../core/split-text.ts';
+import { renderPlain } from '../plain.ts';
+import { ChannelError, ImageNotSent, type Channel, type Limits } from '../../core/channel.ts';
 import { formatZaloAddress, splitZaloAddress, type GroupIds, type ZaloAddress } from './address.ts';
 import type { ZaloApi } from './api.ts';
 import { ChoiceMemory } from './choices.ts';
-import { sleep, systemClock, type Clock } from './clock.ts';
+import { sleep, systemClock, type Clock } from '../../core/clock.ts';
 import { classify, RATE_LIMIT_RETRY_MS, toChannelError, type ZaloFailure } from './errors.ts';
 import { SendGate } from './gate.ts';
 import { pngSize } from './png.ts';
 import { contentKey, distinctText, RecentContent } from './variation.ts';
 import { zca } from './zca.ts';
-import { MAX_TEXT } from '../limits.ts';
+import { MAX_TEXT } from '../../core/channel.ts';
+import type { Message } from '../../core/message.ts';
 
 /** Longest text of one message (limits.ts says why 1,800). */
 export const ZALO_MAX_TEXT = MAX_TEXT.zalo;
 /** A guess at a safe hourly volume for one personal account (zca-js#336: ~100 strangers/hour got blocked). */
-export const ZALO_MAX_PER_HOUR = 200;
+const ZALO_MAX_PER_HOUR = 200;
 const CAPTION_MAX = 1000;
 /** After this many different recipients refused in a row, suspect Zalo or zca-js, not the recipients. */
 const UNREACHABLE_STREAK = 3;
@@ -83,7 +83,7 @@ export class ZaloChannel implements Channel {
   }
 
   /** For the dispatcher: one message, paced; throws ChannelError. */
-  async send(address: string, message: OutgoingMessage): Promise<void> {
+  async send(address: string, message: Message): Promise<void> {
     const target = await this.resolve(address);
     await this.#deliver(target, message, 'outbox', formatZaloAddress(target));
   }
@@ -92,7 +92,7 @@ export class ZaloChannel implements Channel {
    * An answer to someone who wrote: split to fit, paced like everything else. `choicesKey` is where
    * its numbered choices are remembered (in a group: the group and the person who asked).
    */
-  async reply(target: ZaloAddress, reply: Reply, choicesKey: string): Promise<void> {
+  async reply(target: ZaloAddress, reply: Message, choicesKey: string): Promise<void> {
     await this.#deliver(target, reply, 'reply', choicesKey);
   }
 
@@ -110,7 +110,7 @@ export class ZaloChannel implements Channel {
     return { kind: group ? 'group' : 'user', id: a.id };
   }
 
-  async #deliver(target: ZaloAddress, message: OutgoingMessage, mode: Mode, choicesKey: string): Promise<void> {
+  async #deliver(target: ZaloAddress, message: Message, mode: Mode, choicesKey: string): Promise<void> {
     const plain = renderPlain(message);
     const image = message.image;
     if (plain.text.trim() === '' && !image) throw new ChannelError('rejected', 'empty message');
@@ -148,7 +148,7 @@ export class ZaloChannel implements Channel {
   async #distinct(target: ZaloAddress, text: string, keyOf: (s: string) => string): Promise<string> {
     if (!this.#recent.has(keyOf(text))) return text;
     const name = (await this.#nameOf(target))?.slice(0, 60);
-    const time = formatDateTime(new Date(this.#o.clock.now()));
+    const time = formatDateTime(this.#o.clock.now());
     return distinctText(text, this.#recent, keyOf, (n) =>
       n === 1 ? (name ? t('zalo-sent-to', { name, time }) : t('zalo-sent-at', { time })) : t('zalo-sent-at-n', { time, n }),
     );

@@ -16,10 +16,11 @@ export const alertsCommand: CliCommand = {
   async run(ctx) {
     const { values, positionals } = parse(ctx.args, { 'dry-run': { type: 'boolean' }, run: { type: 'boolean' }, at: { type: 'string' }, json: { type: 'boolean' } }, t('cli-alerts-usage'));
     if (positionals.length > 0 || values['dry-run'] === values.run) throw new UsageError(t('cli-alerts-usage'));
-    const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
-    return withDatabase(ctx, async ({ config, log, database }) => {
-      const r = await runAlerts({ database, config, log, metricsCache: new Map() }, at, { dryRun: values['dry-run'] === true });
-      const stuck = await stuckCounts(database.db, ctx.now());
+    const at = values.at ? parseInstant(values.at, '--at') : ctx.clock.now();
+    return withDatabase(ctx, async (services) => {
+      const { database } = services;
+      const r = await runAlerts(services, at, { dryRun: values['dry-run'] === true });
+      const stuck = await stuckCounts(database.db, ctx.clock.now());
       if (values.json) {
         ctx.out(JSON.stringify({
           notBefore: r.notBefore.toISOString(),

@@ -1,7 +1,6 @@
 // dunghan calendar list|add|remove|import: the working-day calendar and its overrides.
 import { readFileSync } from 'node:fs';
 import { CALENDAR_YEARS } from '../../calendar/calendar.ts';
-import { loadCalendar } from '../../calendar/load.ts';
 import { importOverrides, parseDay, parseOverrideCsv, removeOverride, saveOverride, unitCodes, validateOverride } from '../../calendar/overrides.ts';
 import { atLocal, localDate, weekday } from '../../calendar/time.ts';
 import { recomputeAfterCalendarChange } from '../../dossiers/recompute.ts';
@@ -29,11 +28,11 @@ const SUBCOMMANDS = new Map<string, (ctx: CliContext) => Promise<number>>(Object
 async function list(ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(ctx.args, { year: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' } }, t('cli-calendar-usage'));
   if (positionals.length > 0) throw new UsageError(t('cli-calendar-usage'));
-  const year = values.year ? parseInteger(values.year, '--year', CALENDAR_YEARS.first, CALENDAR_YEARS.last) : Number(localDate(ctx.now()).slice(0, 4));
-  return withDatabase(ctx, async ({ config, database: { db } }) => {
+  const year = values.year ? parseInteger(values.year, '--year', CALENDAR_YEARS.first, CALENDAR_YEARS.last) : Number(localDate(ctx.clock.now()).slice(0, 4));
+  return withDatabase(ctx, async ({ database: { db }, loadCalendar }) => {
     const unit = values.unit ? await db.unit.findUnique({ where: { code: values.unit } }) : null;
     if (values.unit && !unit) throw new CliError(t('cli-unknown-unit', { code: values.unit }));
-    const base = await loadCalendar(db, config.WORKING_HOURS);
+    const base = await loadCalendar();
     const cal = unit ? base.forUnit(unit.code, unit.worksSaturday) : base;
     const days = cal.daysOff(year);
     const notice = cal.yearHasNotice(year);
@@ -69,7 +68,7 @@ async function add(ctx: CliContext): Promise<number> {
     );
     if ('error' in checked) throw new UsageError(t('calendar-field-error', { field: `--${checked.error.field === 'date' ? 'ngày' : checked.error.field}`, value: checked.error.value, reason: checked.error.reason }));
     const o = checked.value;
-    const result = await saveOverride(db, o, 'cli', ctx.now());
+    const result = await saveOverride(db, o, 'cli', ctx.clock.now());
     ctx.out(t(result === 'created' ? 'calendar-added' : 'calendar-updated', { date: formatLocalDate(o.date), status: o.kind === 'day_off' ? t('calendar-off') : t('calendar-working'), name: o.name, source: o.source }));
     await recompute(ctx, database, config.WORKING_HOURS, o.date);
     return 0;
@@ -81,7 +80,7 @@ async function remove(ctx: CliContext): Promise<number> {
   const date = positionals.length === 1 ? parseDay(positionals[0]!) : null;
   if (!date) throw new UsageError(`${t('calendar-bad-date', { first: String(CALENDAR_YEARS.first), last: String(CALENDAR_YEARS.last) })}\n${t('cli-calendar-usage')}`);
   return withDatabase(ctx, async ({ config, database }) => {
-    const removed = await removeOverride(database.db, date, values.unit ?? '*', 'cli', ctx.now());
+    const removed = await removeOverride(database.db, date, values.unit ?? '*', 'cli', ctx.clock.now());
     if (!removed) throw new CliError(t('calendar-nothing-to-remove', { date: formatLocalDate(date) }));
     ctx.out(t('calendar-removed', { date: formatLocalDate(date) }));
     await recompute(ctx, database, config.WORKING_HOURS, date);
@@ -106,7 +105,7 @@ async function importCsv(ctx: CliContext): Promise<number> {
     } catch (e) {
       throw new CliError(t('cli-bad-csv', { file: positionals[0]!, detail: (e as Error).message }));
     }
-    const { saved, completeYears } = await importOverrides(db, parsed.rows, { complete: values.complete === true, actor: 'cli', now: ctx.now() });
+    const { saved, completeYears } = await importOverrides(db, parsed.rows, { complete: values.complete === true, actor: 'cli', now: ctx.clock.now() });
     if (values.json) {
       ctx.out(JSON.stringify({ saved, completeYears, rejected: parsed.rejected }));
     } else {
@@ -122,6 +121,6 @@ async function importCsv(ctx: CliContext): Promise<number> {
 
 /** Re-derives the deadlines that a change on `date` (or later) can move. */
 async function recompute(ctx: CliContext, database: Database, workingHours: readonly Period[], date: string, quiet = false): Promise<void> {
-  const { updated, unchanged } = await recomputeAfterCalendarChange(database, { from: atLocal(date, 0), now: ctx.now(), workingHours });
+  const { updated, unchanged } = await recomputeAfterCalendarChange(database, { from: atLocal(date, 0), now: ctx.clock.now(), workingHours });
   if (!quiet) ctx.out(t('calendar-recomputed', { count: updated + unchanged }));
 }

@@ -1,7 +1,5 @@
 // dunghan digest --dry-run | --send | targets …: the weekly digest from the command line.
 import { writeFileSync } from 'node:fs';
-import { loadCalendar } from '../../calendar/load.ts';
-import type { Services } from '../../commands/types.ts';
 import { composeDigest } from '../../digest/compose.ts';
 import { DigestBuilder, type DigestKind } from '../../digest/data.ts';
 import { ChartRenderer } from '../../digest/images.ts';
@@ -9,11 +7,12 @@ import { planDigests, runDigest } from '../../digest/run.ts';
 import { addTarget, listTargets, parseGroup, removeTarget, type GroupChange, type TargetRecipient, type TargetRow } from '../../digest/targets.ts';
 import { formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
-import { Metrics } from '../../metrics/metrics.ts';
-import { lastWeek } from '../../metrics/period.ts';
+import { RateReports } from '../../rates/rates.ts';
+import { lastWeek } from '../../rates/period.ts';
 import { loadUnitTree } from '../../org/tree.ts';
 import { parse, parseInstant } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand, type CliContext, type Opened } from '../context.ts';
+import type { Services } from '../../core/services.ts';
 
 export const digestCommand: CliCommand = {
   name: 'digest',
@@ -26,9 +25,8 @@ export const digestCommand: CliCommand = {
       'dry-run': { type: 'boolean' }, send: { type: 'boolean' }, at: { type: 'string' }, unit: { type: 'string' }, area: { type: 'string' }, out: { type: 'string' },
     }, usage);
     if (positionals.length > 0 || values['dry-run'] === values.send || (values.unit && values.area)) throw new UsageError(`${t('digest-mode-needed')}\n${usage}`);
-    const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
-    return withDatabase(ctx, async (opened) => {
-      const services: Services = { ...opened, metricsCache: new Map() };
+    const at = values.at ? parseInstant(values.at, '--at') : ctx.clock.now();
+    return withDatabase(ctx, async (services) => {
       if (values.send) return send(ctx, services, at);
       return dryRun(ctx, services, at, values.unit ? ['unit', values.unit] : ['area', values.area ?? null], values.out);
     });
@@ -37,11 +35,11 @@ export const digestCommand: CliCommand = {
 
 async function dryRun(ctx: CliContext, services: Services, at: Date, [kind, code]: [DigestKind, string | null], out: string | undefined): Promise<number> {
   const { db } = services.database;
-  const [tree, calendar] = await Promise.all([loadUnitTree(db), loadCalendar(db, services.config.WORKING_HOURS)]);
+  const [tree, calendar] = await Promise.all([loadUnitTree(db), services.loadCalendar()]);
   const unit = code === null ? tree.roots()[0] : tree.byCode.get(code);
   if (!unit) throw new CliError(code === null ? t('stats-no-units') : t('cli-unknown-unit', { code }));
-  const metrics = new Metrics(services.database, calendar, tree, services.metricsCache);
-  const builder = new DigestBuilder({ db, metrics, tree, calendar }, at);
+  const rates = new RateReports(services.database, calendar, tree, services.ratesCache);
+  const builder = new DigestBuilder({ db, rates, tree, calendar }, at);
   const week = lastWeek(at);
   const digest = await composeDigest(builder, kind, unit, week);
   ctx.out(digest.text);
@@ -91,8 +89,8 @@ async function targets(ctx: CliContext): Promise<number> {
       who = t('digest-who-group', { channel, externalId, title: recipient.title ?? known?.title ?? externalId });
     }
     const result = sub === 'add'
-      ? await addTarget(db, recipient, values.unit ?? null, 'cli', ctx.now())
-      : await removeTarget(db, recipient, values.unit, 'cli', ctx.now());
+      ? await addTarget(db, recipient, values.unit ?? null, 'cli', ctx.clock.now())
+      : await removeTarget(db, recipient, values.unit, 'cli', ctx.clock.now());
     if (result.status === 'unknown_official') throw new CliError(t('console-unknown-official', { code: values.official! }));
     if (result.status === 'unknown_unit') throw new CliError(t('cli-unknown-unit', { code: values.unit! }));
     const tree = await loadUnitTree(db);

@@ -1,6 +1,5 @@
 // dunghan due: the due date of a receipt under a legal time limit, on the unit's calendar.
 import { computeDue, MAX_LIMIT_DAYS, type TimeLimit } from '../../calendar/due.ts';
-import { loadCalendar } from '../../calendar/load.ts';
 import { localDate, toIsoVN, weekday } from '../../calendar/time.ts';
 import { formatDateTime, formatLocalDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
@@ -31,10 +30,10 @@ export const dueCommand: CliCommand = {
     const limit = parseLimit(values);
     const pauses = (values.paused ?? []).map(parsePause);
 
-    return withDatabase(ctx, async ({ config, database: { db } }) => {
+    return withDatabase(ctx, async ({ config, database: { db }, loadCalendar }) => {
       const unit = values.unit ? await db.unit.findUnique({ where: { code: values.unit } }) : null;
       if (values.unit && !unit) throw new CliError(t('cli-unknown-unit', { code: values.unit }));
-      const base = await loadCalendar(db, config.WORKING_HOURS);
+      const base = await loadCalendar();
       const cal = unit ? base.forUnit(unit.code, unit.worksSaturday) : base;
       let due: ReturnType<typeof computeDue>;
       try {

@@ -1,6 +1,5 @@
 // dunghan import <file.csv|file.xlsx> [--mapping file] [--source name] [--encoding utf-8|windows-1258|windows-1252] [--dry-run] [--create-missing] [--json]
 import { basename } from 'node:path';
-import { loadCalendar } from '../../calendar/load.ts';
 import { formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { importFile, ImportFileError, MAX_REPORTED, type ImportReport, type Progress, type RowProblem } from '../../ingest/import-file.ts';
@@ -39,14 +38,14 @@ export const importCommand: CliCommand = {
       }
     }
 
-    return withDatabase(ctx, async ({ config, database }) => {
-      const now = ctx.now();
+    return withDatabase(ctx, async ({ config, database, loadCalendar }) => {
+      const now = ctx.clock.now();
       const progress = progressLine(ctx);
       let report: ImportReport;
       try {
         report = await importFile(database, {
           file, encoding, mapping, dryRun: values['dry-run'] === true, createMissing: values['create-missing'] === true, runSource,
-          now, clock: ctx.now, calendar: await loadCalendar(database.db, config.WORKING_HOURS), workingHours: config.WORKING_HOURS,
+          now, clock: ctx.clock, calendar: await loadCalendar(), workingHours: config.WORKING_HOURS,
           signal: ctx.signal, onProgress: progress.update,
         });
       } catch (e) {
@@ -130,13 +129,13 @@ function printReport(ctx: CliContext, file: string, r: ImportReport): void {
 /** A progress line on stderr, rewritten in place, only when stderr is a terminal. */
 function progressLine(ctx: CliContext): { update: (p: Progress) => void; done: () => void } {
   const tty = process.stderr.isTTY === true && ctx.env.DUNGHAN_NO_PROGRESS !== '1';
-  const started = performance.now();
+  const started = ctx.clock.monotonic();
   let last = 0;
   let shown = false;
   return {
     update(p) {
       if (!tty) return;
-      const elapsed = performance.now() - started;
+      const elapsed = ctx.clock.monotonic() - started;
       if (elapsed - last < 200) return;
       last = elapsed;
       shown = true;

@@ -18,7 +18,7 @@ export const inviteCommand: CliCommand = {
     return withDatabase(ctx, async ({ database: { db } }) => {
       const official = await db.official.findUnique({ where: { code: positionals[0]! } });
       if (!official?.active) throw new CliError(t('console-unknown-official', { code: positionals[0]! }));
-      const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.now(), validFrom, hours, createdBy: 'cli' });
+      const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.clock.now(), validFrom, hours, createdBy: 'cli' });
       if (values.json) ctx.out(JSON.stringify({ official: official.code, code, expiresAt: expiresAt.toISOString() }));
       else ctx.out(t('invite-created', { name: official.fullName, title: official.title, code, until: formatDateTime(expiresAt) }));
       return 0;

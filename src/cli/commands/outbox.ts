@@ -6,7 +6,7 @@ import { formatDateTime, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { parse, parseInteger } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand } from '../context.ts';
-import { liveChannels } from '../../channels/heartbeat.ts';
+import { liveChannels } from '../../outbox/heartbeat.ts';
 import { stuckCounts } from '../../outbox/stuck.ts';
 
 const STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled', 'stuck'];
@@ -22,7 +22,7 @@ export const outboxCommand: CliCommand = {
       const id = positionals.length === 2 ? parseInteger(positionals[1]!, 'id', 1, 2 ** 31 - 1) : null;
       if (id === null) throw new UsageError(usage);
       return withDatabase(ctx, async ({ database: { db } }) => {
-        const now = ctx.now();
+        const now = ctx.clock.now();
         const { count } = await db.outbox.updateMany({ where: { id, status: { in: ['dead', 'cancelled'] } }, data: { status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, updatedAt: now } });
         if (count === 0) throw new CliError(t('outbox-retry-none', { id: String(id) }));
         await db.auditLog.create({ data: { at: now, actor: 'cli', action: 'outbox.retry', target: String(id) } });
@@ -34,7 +34,7 @@ export const outboxCommand: CliCommand = {
     if (values.status && !STATUSES.includes(values.status)) throw new UsageError(t('outbox-bad-status', { value: values.status, statuses: STATUSES.join(', ') }));
     const limit = values.limit ? parseInteger(values.limit, '--limit', 1, 10_000) : 50;
     return withDatabase(ctx, async ({ database: { db } }) => {
-      const now = ctx.now();
+      const now = ctx.clock.now();
       const live = await liveChannels(db, now);
       const where = values.status === 'stuck' ? { status: 'pending', channel: { notIn: [...live] } } : values.status ? { status: values.status } : {};
       const rows = await db.outbox.findMany({ where, orderBy: { id: 'desc' }, take: limit });

@@ -11,7 +11,7 @@ export const seedCommand: CliCommand = {
   async run(ctx) {
     const { values } = parse(ctx.args, { demo: { type: 'boolean' }, now: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } }, t('cli-seed-usage'));
     if (!values.demo) throw new UsageError(t('cli-seed-usage'));
-    const now = values.now ? parseInstant(values.now, '--now') : ctx.now();
+    const now = values.now ? parseInstant(values.now, '--now') : ctx.clock.now();
     const seed = values.seed ? parseInteger(values.seed, '--seed', 0, 2 ** 31 - 1) : 1;
     return withDatabase(ctx, async ({ config, database }) => {
       if (!values.force && (await hasRealData(database.db))) throw new CliError(t('seed-refused-real-data'));

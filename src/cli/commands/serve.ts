@@ -15,7 +15,7 @@ export const serveCommand: CliCommand = {
     parse(ctx.args, {}, t('cli-serve-usage'));
     const config = loadConfig(ctx.env, ctx.cwd);
     const log = createLogger(config);
-    const service = await startService({ config, log, now: ctx.now, print: ctx.out, input: ctx.stdin });
+    const service = await startService({ config, log, clock: ctx.clock, print: ctx.out, input: ctx.stdin });
     // Keep the event loop alive until asked to stop.
     const keepAlive = setInterval(() => {}, 1 << 30);
     if (!ctx.signal.aborted) await once(ctx.signal, 'abort');

@@ -1,11 +1,10 @@
 // dunghan stats [--unit CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--at ISO] --json: the rates
 // and buckets of a unit's subtree (the root by default), year to date by default.
-import { loadCalendar } from '../../calendar/load.ts';
 import { localDate, parseLocalDate } from '../../calendar/time.ts';
 import { formatDateTime, formatInt, formatPercent } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
-import { Metrics } from '../../metrics/metrics.ts';
-import { yearToDate } from '../../metrics/period.ts';
+import { RateReports } from '../../rates/rates.ts';
+import { yearToDate } from '../../rates/period.ts';
 import { loadUnitTree } from '../../org/tree.ts';
 import { parse, parseInstant } from '../args.ts';
 import { CliError, UsageError, withDatabase, type CliCommand } from '../context.ts';
@@ -20,7 +19,7 @@ export const statsCommand: CliCommand = {
     const usage = t('cli-stats-usage');
     const { values, positionals } = parse(ctx.args, { unit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' } }, usage);
     if (positionals.length > 0) throw new UsageError(usage);
-    const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
+    const at = values.at ? parseInstant(values.at, '--at') : ctx.clock.now();
     const date = (v: string | undefined, flag: string, fallback: string) => {
       if (v === undefined) return fallback;
       try {
@@ -33,11 +32,11 @@ export const statsCommand: CliCommand = {
     const period = { from: date(values.from, '--from', ytd.from), to: date(values.to, '--to', localDate(at)) };
     if (period.from > period.to) throw new UsageError(t('cli-bad-range', { from: period.from, to: period.to }));
 
-    return withDatabase(ctx, async ({ config, database }) => {
+    return withDatabase(ctx, async ({ database, loadCalendar }) => {
       const tree = await loadUnitTree(database.db);
       const unit = values.unit ? tree.byCode.get(values.unit) : tree.roots()[0];
       if (!unit) throw new CliError(values.unit ? t('cli-unknown-unit', { code: values.unit }) : t('stats-no-units'));
-      const metrics = new Metrics(database, await loadCalendar(database.db, config.WORKING_HOURS), tree);
+      const metrics = new RateReports(database, await loadCalendar(), tree);
       const m = await metrics.forUnit(unit.id, period, at, values.at === undefined);
       const b = m.buckets;
       if (values.json) {

@@ -1,5 +1,4 @@
 // dunghan status [--at ISO] [--json]: what the database holds and how many dossiers need attention.
-import { loadCalendar } from '../../calendar/load.ts';
 import { countAttention } from '../../dossiers/attention.ts';
 import { formatDateTime, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
@@ -12,9 +11,9 @@ export const statusCommand: CliCommand = {
   usage: 'cli-status-usage',
   async run(ctx) {
     const { values } = parse(ctx.args, { at: { type: 'string' }, json: { type: 'boolean' } }, t('cli-status-usage'));
-    const at = values.at ? parseInstant(values.at, '--at') : ctx.now();
-    return withDatabase(ctx, async ({ config, database: { db } }) => {
-      const calendar = await loadCalendar(db, config.WORKING_HOURS);
+    const at = values.at ? parseInstant(values.at, '--at') : ctx.clock.now();
+    return withDatabase(ctx, async ({ config, database: { db }, loadCalendar }) => {
+      const calendar = await loadCalendar();
       const [units, officials, dossiers, lastRun, attention] = await Promise.all([
         db.unit.count(),
         db.official.count(),

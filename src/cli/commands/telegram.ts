@@ -71,7 +71,7 @@ async function link(ctx: CliContext): Promise<number> {
   return withDatabase(ctx, async ({ database: { db } }) => {
     const official = await db.official.findUnique({ where: { code: positionals[0]! } });
     if (!official?.active) throw new CliError(t('console-unknown-official', { code: positionals[0]! }));
-    const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.now(), validFrom, hours, createdBy: 'cli' });
+    const { code, expiresAt } = await createInvite(db, official.id, { now: ctx.clock.now(), validFrom, hours, createdBy: 'cli' });
     const args = { name: official.fullName, title: official.title, code, until: formatDateTime(expiresAt) };
     const me = await botUsername(tg);
     if ('error' in me) ctx.out(t('telegram-link-no-bot', { ...args, error: me.error }));
@@ -122,7 +122,7 @@ async function add(ctx: CliContext): Promise<number> {
   return withDatabase(ctx, async ({ database: { db } }) => {
     const unit = values.unit ? await db.unit.findUnique({ where: { code: values.unit }, select: { id: true } }) : null;
     if (values.unit && !unit) throw new CliError(t('cli-unknown-unit', { code: values.unit }));
-    const now = ctx.now();
+    const now = ctx.clock.now();
     const existing = await db.chatGroup.findUnique({ where: { channel_externalId: { channel: 'telegram', externalId: id } } });
     const title = values.title ?? existing?.title ?? id;
     const detailAllowed = values.detail === true;
@@ -145,7 +145,7 @@ async function remove(ctx: CliContext): Promise<number> {
   return withDatabase(ctx, async ({ database: { db } }) => {
     const { count } = await db.chatGroup.updateMany({ where: { channel: 'telegram', externalId: id }, data: { active: false } });
     if (count === 0) throw new CliError(t('telegram-group-unknown', { id }));
-    await db.auditLog.create({ data: { at: ctx.now(), actor: 'cli', action: 'telegram.group.removed', target: id } });
+    await db.auditLog.create({ data: { at: ctx.clock.now(), actor: 'cli', action: 'telegram.group.removed', target: id } });
     ctx.out(t('telegram-group-removed', { id }));
     return 0;
   });

@@ -25,7 +25,7 @@ async function create(ctx: CliContext): Promise<number> {
   const source = positionals[0]!;
   if (!SOURCE_NAME.test(source)) throw new UsageError(t('token-bad-source', { source }));
   return withDatabase(ctx, async ({ database: { db } }) => {
-    const { id, token } = await createToken(db, source, 'cli', ctx.now());
+    const { id, token } = await createToken(db, source, 'cli', ctx.clock.now());
     ctx.out(values.json ? JSON.stringify({ id, source, token }) : t('token-created', { id: String(id), source, token }));
     return 0;
   });
@@ -36,7 +36,7 @@ async function revoke(ctx: CliContext): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(t('cli-token-usage'));
   const id = parseInteger(positionals[0]!, 'id', 1, 2_147_483_647);
   return withDatabase(ctx, async ({ database: { db } }) => {
-    const r = await revokeToken(db, id, 'cli', ctx.now());
+    const r = await revokeToken(db, id, 'cli', ctx.clock.now());
     if (r.kind === 'missing') throw new CliError(t('token-not-found', { id: String(id) }));
     ctx.out(r.kind === 'revoked' ? t('token-revoked', { id: String(id), source: r.source }) : t('token-already-revoked', { id: String(id), at: formatDateTime(r.at) }));
     return 0;

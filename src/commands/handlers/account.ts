@@ -5,21 +5,22 @@ import { redeemInvite } from '../../org/invites.ts';
 import { t } from '../../i18n/translate.ts';
 import { allowedInGroup } from '../group.ts';
 import type { CommandName } from '../parse/command.ts';
-import type { Reply, RequestContext } from '../types.ts';
+import type { RequestContext } from '../types.ts';
+import type { Message } from '../../core/message.ts';
 
 /** The commands help describes, in its order. */
 const HELP: readonly CommandName[] = ['tiendo', 'quahan', 'sapden', 'hoso', 'xacnhan', 'xephang', 'baocao', 'trogiup'];
 /** Lists that show counts per unit in a group without detail. */
 const COUNTS_IN_GROUPS: readonly CommandName[] = ['quahan', 'sapden'];
 
-export async function start(ctx: RequestContext, rest: string): Promise<Reply> {
+export async function start(ctx: RequestContext, rest: string): Promise<Message> {
   // t.me/<bot>?start=<code> arrives as "/start <code>".
   if (rest.trim() !== '') return dangky(ctx, rest);
   if (!ctx.viewer) return { text: t('start-welcome-stranger') };
   return { text: t('start-welcome', { name: ctx.viewer.fullName, title: ctx.viewer.title }) };
 }
 
-export async function dangky(ctx: RequestContext, rest: string): Promise<Reply> {
+export async function dangky(ctx: RequestContext, rest: string): Promise<Message> {
   const code = rest.trim().split(/\s+/)[0] ?? '';
   if (code === '') return { text: t('dangky-usage') };
   const { db } = ctx.database;
@@ -31,7 +32,7 @@ export async function dangky(ctx: RequestContext, rest: string): Promise<Reply> 
   return { text: t(`dangky-${r.kind.replaceAll('_', '-')}`) };
 }
 
-export async function trogiup(ctx: RequestContext): Promise<Reply> {
+export async function trogiup(ctx: RequestContext): Promise<Message> {
   if (!ctx.viewer) return { text: t('help-stranger') };
   const scope = ctx.scope;
   const units = scope ? scope.units.filter((u) => ctx.tree.ancestors(u.id).every((a) => !scope.unitIds.has(a.id))).map((u) => u.name).join(', ') : '';

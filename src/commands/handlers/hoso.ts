@@ -4,10 +4,11 @@ import { stateOf } from '../../dossiers/open.ts';
 import { formatDateTime, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { findDossierCode } from '../parse/dossier-code.ts';
-import type { OfficialContext, Reply } from '../types.ts';
-import { shorten, stateText } from './lists.ts';
+import type { OfficialContext } from '../types.ts';
+import { shorten, stateText } from '../../dossiers/presentation.ts';
+import type { Message } from '../../core/message.ts';
 
-export async function hoso(ctx: OfficialContext, rest: string): Promise<Reply> {
+export async function hoso(ctx: OfficialContext, rest: string): Promise<Message> {
   const found = findDossierCode(rest);
   if (!found) return { text: rest.trim() === '' ? t('hoso-usage') : t('hoso-not-found', { code: shorten(rest.trim(), 60) }) };
   const { db } = ctx.database;

@@ -3,15 +3,16 @@
 import { attentionList, type AttentionItem, type AttentionKind } from '../../dossiers/attention-list.ts';
 
 type ListKind = Exclude<AttentionKind, 'both'>;
-import type { DeadlineState } from '../../dossiers/deadline.ts';
+import { shorten, stateText } from '../../dossiers/presentation.ts';
 import { formatDate, formatInt } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import type { UnitNode } from '../../org/tree.ts';
 import { splitUnitAndPeriod } from '../parse/args.ts';
 import { resolveTarget, unitFromButton } from '../target.ts';
-import type { Button, OfficialContext, Reply } from '../types.ts';
+import type { OfficialContext } from '../types.ts';
+import type { Button, Message } from '../../core/message.ts';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 const PREFIX: Record<ListKind, string> = { overdue: 'qh', due_soon: 'sd' };
 const TITLES: Record<ListKind, { title: string; none: string }> = {
   overdue: { title: 'quahan-title', none: 'quahan-none' },
@@ -19,7 +20,7 @@ const TITLES: Record<ListKind, { title: string; none: string }> = {
 };
 
 export function listCommand(kind: ListKind) {
-  return async (ctx: OfficialContext, rest: string): Promise<Reply> => {
+  return async (ctx: OfficialContext, rest: string): Promise<Message> => {
     // Lists have no period: whatever follows the command names the unit.
     const target = resolveTarget(ctx, splitUnitAndPeriod(rest, ctx.now).unitText, 'y', PREFIX[kind]);
     return 'text' in target ? target : page(ctx, kind, target.unit, 1);
@@ -28,14 +29,14 @@ export function listCommand(kind: ListKind) {
 
 /** Buttons: qh|sd:<unit code>:<page>. */
 export function listButton(kind: ListKind) {
-  return async (ctx: OfficialContext, args: string[]): Promise<Reply | null> => {
+  return async (ctx: OfficialContext, args: string[]): Promise<Message | null> => {
     const unit = unitFromButton(ctx, args[0]);
     const n = Number(args[1] ?? '1');
     return unit && Number.isInteger(n) && n >= 1 ? page(ctx, kind, unit, n) : null;
   };
 }
 
-async function page(ctx: OfficialContext, kind: ListKind, unit: UnitNode, n: number): Promise<Reply> {
+async function page(ctx: OfficialContext, kind: ListKind, unit: UnitNode, n: number): Promise<Message> {
   const unitIds = ctx.tree.subtree(unit.id).map((u) => u.id);
   const items = await attentionList(ctx.database.db, {
     unitIds, kind, now: ctx.now, calendar: ctx.calendar, tree: ctx.tree, dueSoonWorkingDays: ctx.config.DUE_SOON_WORKING_DAYS,
@@ -72,27 +73,4 @@ function summary(ctx: OfficialContext, items: AttentionItem[]): string[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id, count]) => t('list-summary-line', { unit: ctx.tree.byId.get(id)?.name ?? '', count: formatInt(count) }));
-}
-
-export function stateText(s: DeadlineState): string {
-  switch (s.kind) {
-    case 'overdue':
-      return s.reason === 'second_supplement' && s.workingDaysOverdue === 0
-        ? t('state-overdue-second-supplement')
-        : t('state-overdue', { days: String(s.workingDaysOverdue) });
-    case 'due_today':
-      return t('state-due-today');
-    case 'due_soon':
-      return t('state-due-soon', { days: String(s.workingDaysLeft) });
-    case 'not_due':
-      return t('state-not-due', { days: String(s.workingDaysLeft) });
-    case 'paused':
-      return t('state-paused', { since: formatDate(s.since) });
-    case 'finished':
-      return t(`state-finished-${s.result}`);
-  }
-}
-
-export function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

@@ -1,27 +1,28 @@
 // /tiendo [đơn vị] [kỳ]: the official rates (Decision 766) with the II.06a buckets, the change
 // since the previous period and the unit's rank among its peers (public, like /xephang).
 import { formatDateTime, formatInt, formatPercent } from '../../i18n/format.ts';
-import { dataStaleness } from '../../ingest/staleness.ts';
+import { dataStaleness } from '../../dossiers/freshness.ts';
 import { t } from '../../i18n/translate.ts';
-import type { UnitMetrics } from '../../metrics/metrics.ts';
+import type { UnitReport } from '../../rates/rates.ts';
 import type { UnitNode } from '../../org/tree.ts';
 import { PRESET_LABELS, PRESETS, periodLabel, presetPeriod, resolveTarget, unitFromButton, type PresetKey, type Target } from '../target.ts';
-import type { Button, OfficialContext, Reply } from '../types.ts';
+import type { OfficialContext } from '../types.ts';
+import type { Button, Message } from '../../core/message.ts';
 
-export async function tiendo(ctx: OfficialContext, rest: string): Promise<Reply> {
+export async function tiendo(ctx: OfficialContext, rest: string): Promise<Message> {
   const target = resolveTarget(ctx, rest, 'y', 'td');
   return 'text' in target ? target : answer(ctx, target);
 }
 
 /** Buttons: td:<unit code>:<period key>. */
-export async function tiendoButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+export async function tiendoButton(ctx: OfficialContext, args: string[]): Promise<Message | null> {
   const unit = unitFromButton(ctx, args[0]);
   const period = args[1] ? presetPeriod(args[1], ctx.now) : null;
   return unit && period ? answer(ctx, { unit, period, periodKey: args[1]! }) : null;
 }
 
-async function answer(ctx: OfficialContext, target: Target): Promise<Reply> {
-  const { current, previous, ranking, children } = await ctx.metrics.report(target.unit.id, target.period, ctx.now, true);
+async function answer(ctx: OfficialContext, target: Target): Promise<Message> {
+  const { current, previous, ranking, children } = await ctx.rates.report(target.unit.id, target.period, ctx.now, true);
   const lines = [t('tiendo-title', { unit: target.unit.name }), t('tiendo-period', { period: periodLabel(target.period), at: formatDateTime(current.end) })];
   const fresh = await dataStaleness(ctx.database.db, { now: ctx.now, calendar: ctx.calendar, staleAfterWorkingDays: ctx.config.STALE_AFTER_WORKING_DAYS });
   if (fresh.last) lines.push(t(fresh.stale ? 'tiendo-data-stale' : 'tiendo-data-as-of', { at: formatDateTime(fresh.last.at), source: fresh.last.source }));
@@ -56,7 +57,7 @@ async function answer(ctx: OfficialContext, target: Target): Promise<Reply> {
   return { text: lines.join('\n'), buttons: buttons(target, children.map((c) => c.unit)) };
 }
 
-function delta(current: UnitMetrics, previous: UnitMetrics): string {
+function delta(current: UnitReport, previous: UnitReport): string {
   const now = current.rates.onTimeRate;
   const before = previous.rates.onTimeRate;
   if (now === null || before === null) return t('tiendo-delta-none');

@@ -10,9 +10,10 @@ import { formatDateTime, formatLocalDate } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
 import { splitCodeAndDate } from '../parse/args.ts';
 import { buttonCommitDate, isCommitDateError, withinCommitHorizon, type CommitDateError } from '../parse/commit-date.ts';
-import type { OfficialContext, Reply } from '../types.ts';
+import type { OfficialContext } from '../types.ts';
+import type { Message } from '../../core/message.ts';
 
-export async function xacnhan(ctx: OfficialContext, rest: string): Promise<Reply> {
+export async function xacnhan(ctx: OfficialContext, rest: string): Promise<Message> {
   const { code, date, dateText } = splitCodeAndDate(rest, ctx.now);
   if (!code || dateText === '') return { text: t('xacnhan-usage') };
   if (date === null) return { text: t('xacnhan-bad-date', { text: dateText }) };
@@ -20,7 +21,7 @@ export async function xacnhan(ctx: OfficialContext, rest: string): Promise<Reply
 }
 
 /** Buttons: ack:<code>:<yyyymmdd>. */
-export async function ackButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+export async function ackButton(ctx: OfficialContext, args: string[]): Promise<Message | null> {
   const [code, day] = args;
   const date = day ? buttonCommitDate(day) : null;
   if (!code || date === null) return null;
@@ -33,7 +34,7 @@ function lastCommitDay(ctx: OfficialContext, cal: WorkCalendar): LocalDate {
 }
 
 /** Why a date cannot be committed to, in words. */
-function refusal(e: CommitDateError, ctx: OfficialContext, last?: LocalDate): Reply {
+function refusal(e: CommitDateError, ctx: OfficialContext, last?: LocalDate): Message {
   if (e.error === 'invalid_date') return { text: t('xacnhan-not-a-date', { text: e.text }) };
   if (e.error === 'past') return { text: t('xacnhan-past', { text: e.text }) };
   return { text: t('xacnhan-too-far', { text: e.text, days: String(ctx.config.COMMIT_MAX_WORKING_DAYS), last: last ? formatLocalDate(last) : '' }) };
@@ -43,7 +44,7 @@ function refusal(e: CommitDateError, ctx: OfficialContext, last?: LocalDate): Re
 const PICK_DAYS = 5;
 
 /** Buttons: hen:<code> — the next working days to commit to, and a snooze. */
-export async function moreButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+export async function moreButton(ctx: OfficialContext, args: string[]): Promise<Message | null> {
   const code = args[0];
   if (!code) return null;
   const d = await openDossier(ctx, code);
@@ -61,7 +62,7 @@ export async function moreButton(ctx: OfficialContext, args: string[]): Promise<
 }
 
 /** Buttons: sn:<code> — no reminder of the dossier to the official for the rest of today. */
-export async function snoozeButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+export async function snoozeButton(ctx: OfficialContext, args: string[]): Promise<Message | null> {
   const code = args[0];
   if (!code) return null;
   const d = await openDossier(ctx, code);
@@ -74,7 +75,7 @@ export async function snoozeButton(ctx: OfficialContext, args: string[]): Promis
 type OpenDossier = { id: number; code: string; unitId: number; effectiveDueAt: Date | null; dueAt: Date };
 
 /** The dossier if the official may act on it and it is still open; otherwise the reply saying why. */
-async function openDossier(ctx: OfficialContext, code: string): Promise<OpenDossier | Reply> {
+async function openDossier(ctx: OfficialContext, code: string): Promise<OpenDossier | Message> {
   const d = await ctx.database.db.dossier.findUnique({ where: { code }, select: { id: true, code: true, unitId: true, finishedAt: true, effectiveDueAt: true, dueAt: true } });
   if (!d || !ctx.scope.unitIds.has(d.unitId)) return { text: t('hoso-not-found', { code }) };
   if (d.finishedAt) return { text: t('xacnhan-finished', { code }) };
@@ -92,7 +93,7 @@ function record(ctx: OfficialContext, d: OpenDossier, kind: 'commit' | 'snooze',
   });
 }
 
-async function commit(ctx: OfficialContext, code: string, date: LocalDate | CommitDateError, text: string): Promise<Reply> {
+async function commit(ctx: OfficialContext, code: string, date: LocalDate | CommitDateError, text: string): Promise<Message> {
   // Not a date at all, or already past: nothing about the dossier is needed to say so.
   if (isCommitDateError(date)) return refusal(date, ctx);
   const d = await openDossier(ctx, code);
@@ -113,7 +114,7 @@ async function commit(ctx: OfficialContext, code: string, date: LocalDate | Comm
 const letterStillOnTime = (ctx: OfficialContext, due: Date): boolean => localDate(ctx.now) < localDate(due);
 
 /** Buttons: xl:<code> — a draft of Mẫu 04 with the applicant left blank. */
-export async function apologyButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+export async function apologyButton(ctx: OfficialContext, args: string[]): Promise<Message | null> {
   const code = args[0];
   if (!code) return null;
   const d = await ctx.database.db.dossier.findUnique({

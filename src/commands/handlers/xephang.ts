@@ -4,31 +4,32 @@
 // kind under the same parent, even outside the asker's scope; nothing else of those units is shown.
 import { formatInt, formatPercent } from '../../i18n/format.ts';
 import { t } from '../../i18n/translate.ts';
-import type { RankingRow } from '../../metrics/metrics.ts';
-import type { Period } from '../../metrics/period.ts';
+import type { RankingRow } from '../../rates/rates.ts';
+import type { Period } from '../../rates/period.ts';
 import { periodLabel, presetPeriod, resolveTarget } from '../target.ts';
-import type { OfficialContext, Reply } from '../types.ts';
+import type { OfficialContext } from '../types.ts';
+import type { Message } from '../../core/message.ts';
 
-export async function xephang(ctx: OfficialContext, rest: string): Promise<Reply> {
+export async function xephang(ctx: OfficialContext, rest: string): Promise<Message> {
   const target = resolveTarget(ctx, rest, 'y', 'xh');
   return 'text' in target ? target : answer(ctx, target.unit.id, target.period);
 }
 
 /** Buttons: xh:<unit code>:<period key>. */
-export async function xephangButton(ctx: OfficialContext, args: string[]): Promise<Reply | null> {
+export async function xephangButton(ctx: OfficialContext, args: string[]): Promise<Message | null> {
   const unit = args[0] ? ctx.tree.byCode.get(args[0]) : undefined;
   const period = args[1] ? presetPeriod(args[1], ctx.now) : null;
   return unit && period && ctx.scope.unitIds.has(unit.id) ? answer(ctx, unit.id, period) : null;
 }
 
-async function answer(ctx: OfficialContext, unitId: number, period: Period): Promise<Reply> {
-  const groups = await ctx.metrics.ranking(unitId, period, ctx.now, true);
+async function answer(ctx: OfficialContext, unitId: number, period: Period): Promise<Message> {
+  const groups = await ctx.rates.ranking(unitId, period, ctx.now, true);
   const lines = [t('xephang-title', { period: periodLabel(period) })];
   if (groups.length > 0) {
     for (const g of groups) lines.push('', t('xephang-group', { kind: t(`kind-${g.kind}`) }), ...g.rows.map(line));
     return { text: lines.join('\n') };
   }
-  const { ranking } = await ctx.metrics.report(unitId, period, ctx.now, true);
+  const { ranking } = await ctx.rates.report(unitId, period, ctx.now, true);
   if (ranking.length === 0) return { text: [...lines, t('xephang-none')].join('\n') };
   return { text: [...lines, '', ...ranking.map(line)].join('\n') };
 }

@@ -8,7 +8,7 @@ import { mondayOf, yearOf, ymd } from './local-dates.ts';
 import { tidy } from './normalize.ts';
 
 /** invalid_date: no such date (31/02, month 13); past: before today; too_far: after the last day allowed. */
-export const COMMIT_DATE_ERRORS = ['invalid_date', 'past', 'too_far'] as const;
+const COMMIT_DATE_ERRORS = ['invalid_date', 'past', 'too_far'] as const;
 export type CommitDateErrorCode = (typeof COMMIT_DATE_ERRORS)[number];
 export interface CommitDateError {
   error: CommitDateErrorCode;

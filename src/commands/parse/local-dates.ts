@@ -4,11 +4,11 @@ import { addDays, weekday, type LocalDate } from '../../calendar/time.ts';
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

@@ -8,7 +8,7 @@ import {
 } from './local-dates.ts';
 import { tidy } from './normalize.ts';
 
-export const PERIOD_KINDS = ['today', 'week', 'last_week', 'month', 'last_month', 'quarter', 'year', 'custom'] as const;
+const PERIOD_KINDS = ['today', 'week', 'last_week', 'month', 'last_month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface ParsedPeriod {
@@ -28,7 +28,7 @@ export interface ParsedPeriod {
  * invalid_date: a date, month or quarter that does not exist (31/02, tháng 13, quý 5);
  * range_reversed: the end is before the start; future: the whole period is after today.
  */
-export const PERIOD_ERRORS = ['invalid_date', 'range_reversed', 'future'] as const;
+const PERIOD_ERRORS = ['invalid_date', 'range_reversed', 'future'] as const;
 export type PeriodErrorCode = (typeof PERIOD_ERRORS)[number];
 export interface PeriodError {
   error: PeriodErrorCode;

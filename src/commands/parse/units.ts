@@ -25,12 +25,12 @@ const KIND_WORDS = [
 ].map((p) => p.split(' '));
 
 /** Folded, punctuation as spaces: "Phòng Văn hóa – Xã hội" → "phong van hoa xa hoi". */
-export function unitKey(text: string): string {
+function unitKey(text: string): string {
   return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** The key without its leading kind words ("ubnd xa binh son" → "binh son"); never empty if the key is not. */
-export function coreOf(key: string): string {
+function coreOf(key: string): string {
   let ws = key === '' ? [] : key.split(' ');
   for (;;) {
     const p = KIND_WORDS.find((prefix) => ws.length > prefix.length && prefix.every((w, i) => ws[i] === w));

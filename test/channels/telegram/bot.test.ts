@@ -12,6 +12,7 @@ import { createInvite } from '../../../src/org/invites.ts';
 import { vn } from '../../support/dossiers.ts';
 import { apiError, startStubBotApi, STUB_BOT, type StubBotApi } from './support/stub-bot-api.ts';
 import { servicesFor, TOKEN, world, type World } from './support/world.ts';
+import { fixedClock } from '../../support/clock.ts';
 
 let stub: StubBotApi;
 let w: World;
@@ -58,7 +59,8 @@ beforeEach(async () => {
   w = await world();
   await w.database.db.chatIdentity.create({ data: { officialId: w.officials.tpo, channel: 'telegram', externalId: '1001' } });
   const log = createLogger({ LOG_LEVEL: 'debug', LOG_PRETTY: '0' }, new Writable({ write: (c, _e, cb) => ((logs += String(c)), cb()) }));
-  tg = await startTelegram({ services: servicesFor(w.database, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: stub.url }, log), now: () => now, botInfo: { ...STUB_BOT }, connect: false });
+  const services = { ...servicesFor(w.database, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: stub.url }, log), clock: fixedClock(now) };
+  tg = await startTelegram({ services, botInfo: { ...STUB_BOT }, connect: false });
   stub.calls.length = 0;
   stub.respond = undefined;
 });

@@ -6,6 +6,7 @@ import { UsageError } from '../../../src/cli/context.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { apiError, startStubBotApi, type StubBotApi } from './support/stub-bot-api.ts';
 import { TOKEN, world, type World } from './support/world.ts';
+import { fixedClock } from '../../support/clock.ts';
 
 let stub: StubBotApi;
 let w: World;
@@ -24,7 +25,8 @@ async function run(args: string[], telegram = true) {
   const out: string[] = [];
   const err: string[] = [];
   const env: Record<string, string> = { DATABASE_URL: w.database.url, LOG_LEVEL: 'silent', ...(telegram ? { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: stub.url } : {}) };
-  const code = await telegramCommand.run({ args, env, cwd: process.cwd(), out: (s) => out.push(s), err: (s) => err.push(s), now: () => new Date('2026-12-04T02:00:00Z'), signal: new AbortController().signal });
+  const clock = fixedClock(new Date('2026-12-04T02:00:00Z'));
+  const code = await telegramCommand.run({ args, env, cwd: process.cwd(), out: (s) => out.push(s), err: (s) => err.push(s), clock, signal: new AbortController().signal });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -11,6 +11,7 @@ import { Dispatcher } from '../../../src/outbox/dispatcher.ts';
 import { freePort } from './support/emulator.ts';
 import { apiError, startStubBotApi, type StubAnswer, type StubBotApi, type StubCall } from './support/stub-bot-api.ts';
 import { TOKEN, world, type World } from './support/world.ts';
+import { clockReading } from '../../support/clock.ts';
 
 let stub: StubBotApi;
 let w: World;
@@ -41,7 +42,8 @@ afterEach(async () => w.database.drop());
 
 function dispatcher(apiRoot = stub.url) {
   const channel = telegramChannel({ token: TOKEN, apiRoot, log, timeoutSeconds: 1 });
-  return new Dispatcher({ database: w.database, channels: new Map([['telegram', channel]]), log, maxAttempts: 3, now: () => clock, backoffMs: 1_000, random: () => 1 });
+  const channels = new Map([['telegram', channel]] as const);
+  return new Dispatcher({ database: w.database, channels, log, maxAttempts: 3, clock: clockReading(() => clock), backoffMs: 1_000, random: () => 1 });
 }
 
 async function message(key: string, address = '1001') {

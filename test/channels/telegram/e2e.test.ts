@@ -11,13 +11,14 @@ import type { TelegramClient } from 'telegram-test-api/lib/modules/telegramClien
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAlerts } from '../../../src/alerts/run.ts';
 import { startTelegram, type TelegramService } from '../../../src/channels/telegram/start.ts';
-import type { Services } from '../../../src/commands/types.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { createInvite } from '../../../src/org/invites.ts';
 import { Dispatcher } from '../../../src/outbox/dispatcher.ts';
 import { vn } from '../../support/dossiers.ts';
 import { startEmulator } from './support/emulator.ts';
 import { servicesFor, TOKEN, world, type World } from './support/world.ts';
+import type { Services } from '../../../src/core/services.ts';
+import { clockReading } from '../../support/clock.ts';
 
 interface BotMessage {
   messageId: number;
@@ -94,7 +95,7 @@ beforeAll(async () => {
   emulator = await startEmulator();
   w = await world();
   services = servicesFor(w.database, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.url });
-  tg = await startTelegram({ services, now: () => clock, transformers: [emulatorGaps, idlePolling, recorder], retryMs: 100 });
+  tg = await startTelegram({ services: { ...services, clock: clockReading(() => clock) }, transformers: [emulatorGaps, idlePolling, recorder], retryMs: 100 });
 });
 
 afterAll(async () => {
@@ -181,7 +182,7 @@ describe('an official on Telegram, end to end through the emulator', () => {
     const channels = new Map([['telegram' as const, tg.channel]]);
     const run = await runAlerts(services, clock, { dryRun: false });
     expect(run.written).toBeGreaterThanOrEqual(2);
-    const dispatcher = new Dispatcher({ database: w.database, channels, log: services.log, maxAttempts: 3, now: () => clock });
+    const dispatcher = new Dispatcher({ database: w.database, channels, log: services.log, maxAttempts: 3, clock: clockReading(() => clock) });
     await dispatcher.runOnce();
     expect(await w.database.db.outbox.count({ where: { status: 'sent' } })).toBe(run.written);
 

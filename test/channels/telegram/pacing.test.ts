@@ -10,6 +10,7 @@ import { enqueue } from '../../../src/outbox/enqueue.ts';
 import { Dispatcher } from '../../../src/outbox/dispatcher.ts';
 import { startStubBotApi, type StubBotApi } from './support/stub-bot-api.ts';
 import { TOKEN, world, type World } from './support/world.ts';
+import { fixedClock } from '../../support/clock.ts';
 
 let stub: StubBotApi;
 let w: World;
@@ -103,7 +104,7 @@ describe('a burst to one chat through the dispatcher', () => {
     // clock's past or future must both work).
     const fixed = new Date('2026-12-04T02:00:00Z');
     await fill(['1001', '1001'], fixed);
-    const d = new Dispatcher({ database: w.database, channels: new Map([['telegram', channel()]]), log, maxAttempts: 3, now: () => fixed });
+    const d = new Dispatcher({ database: w.database, channels: new Map([['telegram', channel()]]), log, maxAttempts: 3, clock: fixedClock(fixed) });
     await d.runOnce();
     await until(async () => (await w.database.db.outbox.count({ where: { status: 'sent' } })) === 2, 5_000);
     await d.stop();

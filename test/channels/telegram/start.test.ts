@@ -11,6 +11,7 @@ import { createLogger } from '../../../src/log.ts';
 import { freePort } from './support/emulator.ts';
 import { apiError, startStubBotApi, type StubBotApi } from './support/stub-bot-api.ts';
 import { servicesFor, TOKEN, world, type World } from './support/world.ts';
+import { fixedClock } from '../../support/clock.ts';
 
 let stub: StubBotApi;
 let w: World;
@@ -48,7 +49,7 @@ afterEach(async () => {
 describe('webhook mode', () => {
   it('registers the webhook with its secret and answers updates posted with that secret only', async () => {
     const services = servicesFor(w.database, env({ TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_URL: 'https://dunghan.example.gov.vn/telegram/hook', TELEGRAM_WEBHOOK_SECRET: SECRET }));
-    tg = await startTelegram({ services, now: () => now, retryMs: 20 });
+    tg = await startTelegram({ services: { ...services, clock: fixedClock(now) }, retryMs: 20 });
     await until(() => stub.of('setMyCommands').length === 2);
     expect(stub.of('setWebhook').map((c) => c.fields)).toEqual([
       { url: 'https://dunghan.example.gov.vn/telegram/hook', secret_token: SECRET, allowed_updates: ['message', 'callback_query', 'my_chat_member'] },
@@ -88,7 +89,7 @@ describe('long polling', () => {
       }
       return Number(call.fields.timeout ?? 0) > 0 ? 'hang' : { body: { ok: true, result: [] } }; // a long poll with nothing to say
     };
-    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20 });
+    tg = await startTelegram({ services: { ...servicesFor(w.database, env()), clock: fixedClock(now) }, retryMs: 20 });
     await until(() => stub.of('sendMessage').length === 1, 15_000);
     expect(stub.of('sendMessage')[0]!.fields.text).toBe(t('help-stranger'));
     const polls = stub.of('getUpdates');
@@ -103,7 +104,8 @@ describe('long polling', () => {
   it('on standby (another instance polls), polls only once it may, and stops at once either way', async () => {
     stub.respond = (call) => (call.method === 'getUpdates' && Number(call.fields.timeout ?? 0) > 0 ? 'hang' : undefined);
     let mayPoll!: (go: boolean) => void;
-    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20, pollWhen: new Promise((r) => (mayPoll = r)) });
+    const mine = { ...servicesFor(w.database, env()), clock: fixedClock(now) };
+    tg = await startTelegram({ services: mine, retryMs: 20, pollWhen: new Promise((r) => (mayPoll = r)) });
     await sleep(300);
     expect(stub.of('getUpdates')).toEqual([]);
     expect(stub.of('getMe')).toEqual([]);
@@ -113,7 +115,8 @@ describe('long polling', () => {
     await tg.stop();
     // Never allowed: never polls, and stop() does not wait for it.
     stub.calls.length = 0;
-    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20, pollWhen: new Promise(() => {}).then(() => true) });
+    const other = { ...servicesFor(w.database, env()), clock: fixedClock(now) };
+    tg = await startTelegram({ services: other, retryMs: 20, pollWhen: new Promise(() => {}).then(() => true) });
     const never = tg;
     const started = Date.now();
     await Promise.race([never.stop(), sleep(2_000)]);
@@ -124,7 +127,7 @@ describe('long polling', () => {
 
   it('a wrong token: the service stays up, health says why without the token, stop() returns', async () => {
     stub.respond = () => apiError(401, 'Unauthorized');
-    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, retryMs: 20 });
+    tg = await startTelegram({ services: { ...servicesFor(w.database, env()), clock: fixedClock(now) }, retryMs: 20 });
     await until(() => stub.of('getMe').length >= 3); // retried with backoff
     const h = await tg.health();
     expect(h).toEqual({ ok: false, error: 'getMe: 401 Unauthorized' });
@@ -135,7 +138,7 @@ describe('long polling', () => {
 
   it('with the Bot API unreachable, keeps trying and still stops at once', async () => {
     const services = servicesFor(w.database, { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${await freePort()}` });
-    tg = await startTelegram({ services, now: () => now, retryMs: 20 });
+    tg = await startTelegram({ services: { ...services, clock: fixedClock(now) }, retryMs: 20 });
     await sleep(300);
     expect(await tg.health()).toEqual({ ok: false, error: "Network request for 'getMe' failed! (ECONNREFUSED)" });
     const started = Date.now();
@@ -151,7 +154,7 @@ describe('long polling', () => {
       if (call.method === 'setMyCommands') return { status: 500, body: { message: `API method 'setMyCommands' is not supported (${TOKEN}).` } };
       return call.method === 'getUpdates' && Number(call.fields.timeout ?? 0) > 0 ? 'hang' : undefined;
     };
-    tg = await startTelegram({ services: servicesFor(w.database, env(), log), now: () => now, retryMs: 20 });
+    tg = await startTelegram({ services: { ...servicesFor(w.database, env(), log), clock: fixedClock(now) }, retryMs: 20 });
     await until(() => logs.includes('telegram command menu not set'));
     const line = JSON.parse(logs.split('\n').find((l) => l.includes('telegram command menu not set'))!) as Record<string, unknown>;
     expect(line).toMatchObject({ kind: 'transient', error: "setMyCommands: API method 'setMyCommands' is not supported (***)." });
@@ -159,7 +162,7 @@ describe('long polling', () => {
   });
 
   it('health is cached briefly', async () => {
-    tg = await startTelegram({ services: servicesFor(w.database, env()), now: () => now, connect: false });
+    tg = await startTelegram({ services: { ...servicesFor(w.database, env()), clock: fixedClock(now) }, connect: false });
     expect(await tg.health()).toEqual({ ok: true, username: 'dunghan_test_bot' });
     expect(await tg.health()).toEqual({ ok: true, username: 'dunghan_test_bot' });
     expect(stub.of('getMe')).toHaveLength(1);

@@ -1,13 +1,13 @@
 // The Zalo channel against a fake zca-js session: addressing users and groups, text and images,
 // numbered choices, zca-js errors as ChannelErrors, pacing on a fake clock, no repeated texts.
 import { describe, expect, it } from 'vitest';
-import { ChannelError, ImageNotSent } from '../../../src/channels/channel.ts';
+import { ChannelError, ImageNotSent } from '../../../src/core/channel.ts';
 import type { ZaloAddress } from '../../../src/channels/zalo/address.ts';
 import { ChoiceMemory } from '../../../src/channels/zalo/choices.ts';
 import { RATE_LIMIT_RETRY_MS } from '../../../src/channels/zalo/errors.ts';
 import { ZALO_MAX_TEXT, ZaloChannel, type ZaloChannelOptions } from '../../../src/channels/zalo/zalo-channel.ts';
 import { zca } from '../../../src/channels/zalo/zca.ts';
-import { FakeClock } from './fake-clock.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { FakeZalo, zaloError } from './fake-zalo.ts';
 import { captureLog } from './log-capture.ts';
 import { CHART_PNG } from './png-fixture.ts';
@@ -19,7 +19,7 @@ const GROUP = '9001000000000000001';
 
 function setup(options: Partial<ZaloChannelOptions> = {}) {
   const clock = new FakeClock();
-  const api = new FakeZalo(() => clock.now());
+  const api = new FakeZalo(() => clock.monotonic());
   const { log, lines } = captureLog();
   const channel = new ZaloChannel({
     api,

@@ -12,6 +12,7 @@ import { CliError, UsageError, type CliCommand } from '../../../src/cli/context.
 import { t } from '../../../src/i18n/translate.ts';
 import { FakeZalo } from './fake-zalo.ts';
 import { makePng } from './png-fixture.ts';
+import { systemClock } from '../../../src/core/clock.ts';
 
 const require = createRequire(import.meta.url);
 const QRCode = require('qrcode-terminal/vendor/QRCode') as new (type: number, level: number) => { addData(s: string): void; make(): void; modules: boolean[][] };
@@ -73,7 +74,7 @@ async function run(command: CliCommand, args: string[], env: Record<string, stri
   const out: string[] = [];
   let code: number;
   try {
-    code = await command.run({ args, env, cwd: dir, out: (s) => out.push(s), err: (s) => out.push(s), now: () => new Date(), signal });
+    code = await command.run({ args, env, cwd: dir, out: (s) => out.push(s), err: (s) => out.push(s), clock: systemClock, signal });
   } catch (e) {
     if (!(e instanceof CliError || e instanceof UsageError)) throw e;
     out.push(e.message);

@@ -5,19 +5,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { renderPlain } from '../../../src/channels/console/render.ts';
+import { renderPlain } from '../../../src/channels/plain.ts';
 import { startZalo, type ZaloService } from '../../../src/channels/zalo/start.ts';
 import { zca } from '../../../src/channels/zalo/zca.ts';
 import { handleButton, handleMessage } from '../../../src/commands/router.ts';
-import type { Asker, Services } from '../../../src/commands/types.ts';
+import type { Asker } from '../../../src/commands/types.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { seedDemo } from '../../../src/demo/seed.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { createInvite } from '../../../src/org/invites.ts';
 import { testDatabase, type TestDatabase } from '../../support/database.ts';
-import { FakeClock } from './fake-clock.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { FakeZalo, groupMessage, OWN_ID, userMessage } from './fake-zalo.ts';
 import { captureLog } from './log-capture.ts';
+import { createServices, type Services } from '../../../src/core/services.ts';
 
 const now = new Date('2026-11-27T02:00:00Z'); // Friday 09:00 in Vietnam
 const STRANGER = '7001000000000000009';
@@ -35,7 +36,7 @@ beforeAll(async () => {
   database = await testDatabase();
   await seedDemo(database, { seed: 5, now });
   const { log } = captureLog();
-  services = { database, config: loadConfig({}), log, metricsCache: new Map() };
+  services = createServices({ database, config: loadConfig({}), log });
   dir = mkdtempSync(join(tmpdir(), 'dunghan-zalo-'));
   writeFileSync(join(dir, 'zalo.json'), JSON.stringify({ imei: 'test-imei', userAgent: 'test-agent', cookie: [{ key: 'zpw_sek', value: 'x', domain: 'chat.zalo.me' }] }), { mode: 0o600 });
   const { db } = database;
@@ -53,14 +54,11 @@ let zalo: ZaloService;
 
 beforeEach(async () => {
   clock = new FakeClock(now.getTime());
-  api = new FakeZalo(() => clock.now());
+  api = new FakeZalo(() => clock.monotonic());
   zalo = await startZalo({
-    services,
-    log: services.log,
-    now: () => now,
+    services: { ...services, clock },
     credentialsFile: join(dir, 'zalo.json'),
     login: { login: async () => api, loginQR: async () => api },
-    clock,
     saveEveryMs: null,
   });
   api.listener.connect();

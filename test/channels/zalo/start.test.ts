@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startZalo, ZaloStartError, type StartZaloOptions } from '../../../src/channels/zalo/start.ts';
 import { zca } from '../../../src/channels/zalo/zca.ts';
-import type { Services } from '../../../src/commands/types.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { t } from '../../../src/i18n/translate.ts';
 import { testDatabase, type TestDatabase } from '../../support/database.ts';
-import { FakeClock } from './fake-clock.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { FakeZalo, zaloError } from './fake-zalo.ts';
 import { captureLog, WARN } from './log-capture.ts';
+import { createServices, type Services } from '../../../src/core/services.ts';
 
 const SECRET = 'zpw-sek-value-never-logged';
 const IMEI = 'imei-never-logged';
@@ -43,8 +43,9 @@ async function until(condition: () => boolean, ms = 5000): Promise<void> {
 
 function options(api: FakeZalo, clock: FakeClock, extra: Partial<StartZaloOptions> = {}) {
   const capture = captureLog();
-  const services: Services = { database, config: loadConfig({}), log: capture.log, metricsCache: new Map() };
-  return { capture, options: { services, log: capture.log, now: () => new Date(clock.now()), credentialsFile: file, login: { login: async () => api, loginQR: async () => api }, clock, saveEveryMs: null, ...extra } satisfies StartZaloOptions };
+  const services: Services = createServices({ database, config: loadConfig({}), log: capture.log, clock });
+  const login = { login: async () => api, loginQR: async () => api };
+  return { capture, options: { services, credentialsFile: file, login, saveEveryMs: null, ...extra } satisfies StartZaloOptions };
 }
 
 describe('startZalo', () => {
@@ -65,7 +66,7 @@ describe('startZalo', () => {
 
   it('keeps delivering while Zalo Web has taken the listener over, and warns once', async () => {
     const clock = new FakeClock();
-    const api = new FakeZalo(() => clock.now());
+    const api = new FakeZalo(() => clock.monotonic());
     const { options: o, capture } = options(api, clock);
     const zalo = await startZalo(o);
     expect(api.listener.starts).toEqual([{ retryOnClose: false }]);
@@ -82,7 +83,7 @@ describe('startZalo', () => {
 
   it('survives a malformed event from zca-js', async () => {
     const clock = new FakeClock();
-    const api = new FakeZalo(() => clock.now());
+    const api = new FakeZalo(() => clock.monotonic());
     const { options: o, capture } = options(api, clock);
     const zalo = await startZalo(o);
     api.listener.connect();
@@ -95,7 +96,7 @@ describe('startZalo', () => {
 
   it('saves the renewed session with mode 600, periodically and at stop, and never logs it', async () => {
     const clock = new FakeClock();
-    const api = new FakeZalo(() => clock.now());
+    const api = new FakeZalo(() => clock.monotonic());
     chmodSync(file, 0o644);
     const { options: o, capture } = options(api, clock, { saveEveryMs: 3_600_000 });
     const zalo = await startZalo(o);
@@ -115,7 +116,7 @@ describe('startZalo', () => {
 
   it('does not overwrite the credentials with a jar that lost the session', async () => {
     const clock = new FakeClock();
-    const api = new FakeZalo(() => clock.now());
+    const api = new FakeZalo(() => clock.monotonic());
     const zalo = await startZalo(options(api, clock, { saveEveryMs: 3_600_000 }).options);
     await clock.run(zalo.stop());
     expect(JSON.parse(readFileSync(file, 'utf8')).cookie[0].value).toBe(SECRET);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ListenerSupervisor, type SupervisorOptions } from '../../../src/channels/zalo/supervisor.ts';
 import { zca } from '../../../src/channels/zalo/zca.ts';
-import { FakeClock } from './fake-clock.ts';
+import { FakeClock } from '../../support/clock.ts';
 import { FakeListener, userMessage } from './fake-zalo.ts';
 import { captureLog, ERROR, WARN } from './log-capture.ts';
 

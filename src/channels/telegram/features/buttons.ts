@@ -8,28 +8,28 @@
 // Every callback query is answered, so the button's spinner always stops.
 import { Composer, type Context } from 'grammy';
 import { handleButton } from '../../../commands/router.ts';
-import type { Reply } from '../../../commands/types.ts';
 import { t } from '../../../i18n/translate.ts';
 import { askerOf } from '../asker.ts';
 import type { BotDeps } from '../deps.ts';
 import { isNotModified, logged } from '../errors.ts';
 import { inlineKeyboard } from '../keyboard.ts';
 import { MAX_TEXT, replyTo } from '../send.ts';
+import type { Message } from '../../../core/message.ts';
 
 /** Prefixes whose reply replaces the message the button is under. */
-export const EDIT_IN_PLACE = new Set(['qh', 'sd', 'td', 'xh']);
+const EDIT_IN_PLACE = new Set(['qh', 'sd', 'td', 'xh']);
 /** Telegram's limit for the text of a callback answer. */
 const MAX_ALERT = 200;
 
-export const editsInPlace = (data: string): boolean => EDIT_IN_PLACE.has(data.split(':')[0] ?? '');
+const editsInPlace = (data: string): boolean => EDIT_IN_PLACE.has(data.split(':')[0] ?? '');
 
 /** A reply that is only a notice from the command layer, shown as a pop-up. */
-function isNotice(reply: Reply): boolean {
+function isNotice(reply: Message): boolean {
   if (reply.buttons?.length || reply.image || reply.text.length > MAX_ALERT) return false;
   return [t('chat-stale-button'), t('chat-stranger'), t('chat-error'), t('chat-group-button-refused'), t('chat-group-outside-scope')].includes(reply.text);
 }
 
-export function buttons({ services, now, log, token }: BotDeps): Composer<Context> {
+export function buttons({ services, log, token }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('callback_query:data', async (ctx) => {
     const data = ctx.callbackQuery.data;
@@ -41,7 +41,7 @@ export function buttons({ services, now, log, token }: BotDeps): Composer<Contex
       await answer();
       return;
     }
-    const reply = await handleButton(services, asker, data, now());
+    const reply = await handleButton(services, asker, data, services.clock.now());
     if (isNotice(reply)) {
       await answer({ text: reply.text, show_alert: true });
       return;

@@ -7,12 +7,12 @@ import { askerOf } from '../asker.ts';
 import type { BotDeps } from '../deps.ts';
 import { replyTo } from '../send.ts';
 
-export function commands({ services, now, log, token }: BotDeps): Composer<Context> {
+export function commands({ services, log, token }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('message:text', async (ctx) => {
     const asker = askerOf(ctx);
     if (!asker) return;
-    const replies = await handleMessage(services, asker, ctx.message.text, now(), { botUsername: ctx.me.username });
+    const replies = await handleMessage(services, asker, ctx.message.text, services.clock.now(), { botUsername: ctx.me.username });
     for (const reply of replies) await replyTo(ctx.api, ctx.chat.id, reply, { log, token });
   });
   return composer;

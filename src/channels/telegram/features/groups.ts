@@ -10,7 +10,7 @@ import type { BotDeps } from '../deps.ts';
 const isIn = (m: ChatMember): boolean =>
   m.status === 'member' || m.status === 'administrator' || m.status === 'creator' || (m.status === 'restricted' && m.is_member);
 
-export function groups({ services, now, log }: BotDeps): Composer<Context> {
+export function groups({ services, log }: BotDeps): Composer<Context> {
   const { db } = services.database;
   const composer = new Composer<Context>();
 
@@ -20,7 +20,7 @@ export function groups({ services, now, log }: BotDeps): Composer<Context> {
     const externalId = String(chat.id);
     const title = ('title' in chat && chat.title) || externalId;
     const { old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
-    const at = now();
+    const at = services.clock.now();
     const actor = `telegram:${ctx.from.id}`;
     if (!isIn(before) && isIn(after)) {
       await db.chatGroup.upsert({
@@ -50,7 +50,8 @@ export function groups({ services, now, log }: BotDeps): Composer<Context> {
     } else {
       await db.chatGroup.update({ where: { id: old.id }, data: { externalId: to } });
     }
-    await db.auditLog.create({ data: { at: now(), actor: 'telegram', action: 'telegram.group.migrated', target: to, detail: JSON.stringify({ from }) } });
+    const at = services.clock.now();
+    await db.auditLog.create({ data: { at, actor: 'telegram', action: 'telegram.group.migrated', target: to, detail: JSON.stringify({ from }) } });
   });
 
   return composer;

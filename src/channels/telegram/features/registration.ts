@@ -11,9 +11,9 @@ import type { BotDeps } from '../deps.ts';
 import { logged } from '../errors.ts';
 import { sendTo } from '../send.ts';
 
-export const privateLink = (username: string): string => `https://t.me/${username}`;
+const privateLink = (username: string): string => `https://t.me/${username}`;
 
-export function registration({ services, now, log, token }: BotDeps): Composer<Context> {
+export function registration({ services, log, token }: BotDeps): Composer<Context> {
   const composer = new Composer<Context>();
   composer.on('message:text', async (ctx, next) => {
     if (!isGroupType(ctx.chat.type)) return next();
@@ -26,7 +26,7 @@ export function registration({ services, now, log, token }: BotDeps): Composer<C
     }
     const asker = askerOf(ctx);
     if (!asker) return;
-    const [reply] = await handleMessage(services, asker, `/dangky ${parsed.rest}`, now(), { botUsername: ctx.me.username });
+    const [reply] = await handleMessage(services, asker, `/dangky ${parsed.rest}`, services.clock.now(), { botUsername: ctx.me.username });
     await ctx.api.sendMessage(ctx.chat.id, t('telegram-register-code-in-group', { link }));
     // The poster may never have opened a private chat with the bot: then Telegram refuses (403).
     if (reply) await sendTo(ctx.api, ctx.from.id, reply).catch((e: unknown) => log.info({ ...logged(e, token) }, 'registration result not delivered privately'));

@@ -1,12 +1,12 @@
 // A small organisation for the Telegram tests: province P → commune C → office O, the office's
 // head (tp-o), the commune chair (ct-c), an admin, and twelve dossiers of the office received on
 // 25/11/2026 (due 28/11, overdue from 1/12).
-import type { Services } from '../../../../src/commands/types.ts';
 import { loadConfig } from '../../../../src/config.ts';
 import { createLogger } from '../../../../src/log.ts';
 import { testDatabase, type TestDatabase } from '../../../support/database.ts';
 import { fakeBotToken } from '../../../support/fake-token.ts';
 import { dossier, save, tinyOrg, vn, type TinyOrg } from '../../../support/dossiers.ts';
+import { createServices, type Services } from '../../../../src/core/services.ts';
 
 export const TOKEN = fakeBotToken('test');
 
@@ -36,5 +36,5 @@ export async function world(): Promise<World> {
 }
 
 export function servicesFor(database: TestDatabase, env: Record<string, string>, log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' })): Services {
-  return { database, config: loadConfig(env), log, metricsCache: new Map() };
+  return createServices({ database, config: loadConfig(env), log });
 }

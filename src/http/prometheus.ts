@@ -4,11 +4,9 @@
 import type { WorkCalendar } from '../calendar/calendar.ts';
 import { epochDayOf } from '../calendar/time.ts';
 import { Prisma, type Database } from '../db/client.ts';
-import { dataStaleness } from '../ingest/staleness.ts';
-import { lastSuccessBySource } from '../ingest/runs.ts';
+import { dataStaleness, lastSuccessBySource } from '../dossiers/freshness.ts';
 
-export const OPEN_STATES = ['not_due', 'due_soon', 'due_today', 'overdue', 'paused'] as const;
-export const FINISHED_STATES = ['early', 'on_time', 'late'] as const;
+const OPEN_STATES = ['not_due', 'due_soon', 'due_today', 'overdue', 'paused'] as const;
 const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'cancelled'] as const;
 
 const escape = (v: string): string => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
@@ -29,7 +27,7 @@ class Exposition {
 }
 
 /** Open dossiers by state at `now`, from the derived fields (the province-wide calendar for "due soon"). */
-export async function openDossierStates(database: Database, now: Date, calendar: WorkCalendar, dueSoonWorkingDays: number): Promise<Record<(typeof OPEN_STATES)[number], number>> {
+async function openDossierStates(database: Database, now: Date, calendar: WorkCalendar, dueSoonWorkingDays: number): Promise<Record<(typeof OPEN_STATES)[number], number>> {
   const today = epochDayOf(now);
   // Due soon: due after today but before the (N+1)-th working day, as deadlineState counts it.
   const limit = calendar.workingEpochDayAfter(today, dueSoonWorkingDays + 1);

@@ -6,15 +6,15 @@ import { loadCalendar } from '../../src/calendar/load.ts';
 import { atLocal, addDays, epochDayOf } from '../../src/calendar/time.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { deadlineState } from '../../src/dossiers/deadline.ts';
-import { emptyBuckets, type Buckets } from '../../src/metrics/buckets.ts';
-import { Metrics } from '../../src/metrics/metrics.ts';
-import { lastWeek, periodEnd, yearToDate, type Period } from '../../src/metrics/period.ts';
+import { emptyBuckets, type Buckets } from '../../src/rates/buckets.ts';
+import { RateReports } from '../../src/rates/rates.ts';
+import { lastWeek, periodEnd, yearToDate, type Period } from '../../src/rates/period.ts';
 import { loadUnitTree, type UnitTree } from '../../src/org/tree.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
 
 const now = new Date('2026-11-27T02:00:00Z');
 let database: TestDatabase;
-let metrics: Metrics;
+let reports: RateReports;
 let tree: UnitTree;
 let calendar: WorkCalendar;
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedDemo(database, { seed: 3, now });
   calendar = await loadCalendar(database.db);
   tree = await loadUnitTree(database.db);
-  metrics = new Metrics(database, calendar, tree);
+  reports = new RateReports(database, calendar, tree);
 }, 120_000);
 afterAll(async () => database.drop());
 
@@ -77,8 +77,8 @@ describe.each(periods)('%s', (_name, period) => {
     const id = tree.byCode.get(code)!.id;
     const expected = await naive(code, period, now);
     expect(expected.received + expected.finished).toBeGreaterThan(0);
-    const live = await metrics.forUnit(id, period, now, true);
-    const historical = await metrics.forUnit(id, period, now, false);
+    const live = await reports.forUnit(id, period, now, true);
+    const historical = await reports.forUnit(id, period, now, false);
     expect(historical.buckets).toEqual(expected);
     expect(live.buckets).toEqual(expected);
   }, 60_000);
@@ -88,6 +88,6 @@ it('agrees at an instant in the past, in the middle of a day', async () => {
   const at = new Date(atLocal(addDays('2026-11-27', -10), 10 * 60).getTime());
   expect(epochDayOf(at)).toBeGreaterThan(0);
   const period = { from: '2026-11-01', to: '2026-11-30' };
-  const m = await metrics.forUnit(tree.byCode.get('QNG')!.id, period, at, false);
+  const m = await reports.forUnit(tree.byCode.get('QNG')!.id, period, at, false);
   expect(m.buckets).toEqual(await naive('QNG', period, at));
 }, 60_000);

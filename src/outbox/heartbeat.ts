@@ -4,6 +4,7 @@
 // the CLI) can tell whether a message for a channel will be sent. Nothing here knows a channel by
 // name: a new channel needs no change.
 import { randomUUID } from 'node:crypto';
+import { every, type Clock } from '../core/clock.ts';
 import type { Db, Tx } from '../db/client.ts';
 import { acquireLease, releaseLease } from '../db/lease.ts';
 import type { Logger } from '../log.ts';
@@ -30,7 +31,7 @@ export interface Heartbeat {
 }
 
 export interface HeartbeatOptions {
-  now: () => Date;
+  clock: Clock;
   log: Logger;
   ttlMs?: number;
   /** This instance's id. */
@@ -44,18 +45,17 @@ export async function startHeartbeat(db: Db, channels: readonly string[], o: Hea
   const ttl = o.ttlMs ?? HEARTBEAT_TTL_MS;
   const instance = o.instance ?? randomUUID();
   const beat = async () => {
-    const now = o.now();
+    const now = o.clock.now();
     for (const channel of channels) await acquireLease(db, leaseName(channel, instance), instance, ttl, now);
     await db.lease.deleteMany({ where: { name: { startsWith: PREFIX }, expiresAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) } } });
     await o.afterBeat?.();
   };
   await beat();
-  const timer = setInterval(() => void beat().catch((e: unknown) => o.log.warn({ err: e }, 'channel heartbeat failed')), ttl / 4);
-  timer.unref();
+  const stopBeating = every(o.clock, ttl / 4, () => beat().catch((e: unknown) => o.log.warn({ err: e }, 'channel heartbeat failed')));
   return {
     beat,
     async stop() {
-      clearInterval(timer);
+      stopBeating();
       for (const channel of channels) await releaseLease(db, leaseName(channel, instance), instance);
     },
   };

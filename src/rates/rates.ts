@@ -11,7 +11,7 @@ import { periodEnd, previousPeriod, type Period } from './period.ts';
 import { dailyCounts, inProgressAt, openNow, partialDayCounts, type PerUnit } from './sources.ts';
 import { groupBy } from '../util/multimap.ts';
 
-export interface UnitMetrics {
+export interface UnitReport {
   unit: UnitNode;
   period: Period;
   /** The instant the numbers describe (the end of the period, or now). */
@@ -30,7 +30,7 @@ export interface RankingRow {
 
 const handled = (b: Buckets): number => b.finished + b.inProgress + b.inProgressOverdue + b.waitingSupplement;
 
-export class Metrics {
+export class RateReports {
   readonly #cache: Map<string, PerUnit>;
 
   /** `cache` keeps past periods across instances (it is keyed by the data version). */
@@ -82,12 +82,12 @@ export class Metrics {
     return { totals: this.tree.rollup(perUnit, emptyBuckets, addBuckets), end };
   }
 
-  async forUnit(unitId: number, period: Period, at: Date, live: boolean): Promise<UnitMetrics> {
+  async forUnit(unitId: number, period: Period, at: Date, live: boolean): Promise<UnitReport> {
     const { totals, end } = await this.subtrees(period, at, live);
-    return this.#metrics(unitId, totals, period, end);
+    return this.#report(unitId, totals, period, end);
   }
 
-  #metrics(unitId: number, totals: Map<number, Buckets>, period: Period, end: Date): UnitMetrics {
+  #report(unitId: number, totals: Map<number, Buckets>, period: Period, end: Date): UnitReport {
     const unit = this.tree.byId.get(unitId);
     if (!unit) throw new Error(`unit ${unitId} does not exist`);
     const buckets = totals.get(unitId) ?? emptyBuckets();
@@ -103,14 +103,14 @@ export class Metrics {
     period: Period,
     at: Date,
     live: boolean,
-  ): Promise<{ current: UnitMetrics; previous: UnitMetrics; ranking: RankingRow[]; children: RankingRow[] }> {
+  ): Promise<{ current: UnitReport; previous: UnitReport; ranking: RankingRow[]; children: RankingRow[] }> {
     const { totals, end } = await this.subtrees(period, at, live);
     const previousP = previousPeriod(period);
     const prev = await this.subtrees(previousP, at, false);
-    const current = this.#metrics(unitId, totals, period, end);
+    const current = this.#report(unitId, totals, period, end);
     return {
       current,
-      previous: this.#metrics(unitId, prev.totals, previousP, prev.end),
+      previous: this.#report(unitId, prev.totals, previousP, prev.end),
       ranking: this.#peers(current.unit, totals),
       children: rank(this.tree.children(unitId), totals),
     };

@@ -1,6 +1,6 @@
 // The counts behind every rate (the buckets of report form II.06a) and the rates themselves.
 //
-// Formulas (DOMAIN.md §1, Decision 766/QĐ-TTg as exported in "Mô tả công thức tính chỉ số 766"):
+// Formulas (docs/rules.md#decision-766-indicators, Decision 766/QĐ-TTg as exported in "Mô tả công thức tính chỉ số 766"):
 // - onTimeRate (indicator 2.1) = (finished early + finished on time + in progress within the limit
 //   at the end of the period + waiting for a first supplement) ÷ (finished in the period + in
 //   progress at its end). The denominator equals "received in the period + carried over". A
@@ -33,7 +33,7 @@ export interface Buckets {
   waitingSupplement: number;
 }
 
-export const BUCKET_FIELDS = [
+const BUCKET_FIELDS = [
   'received', 'receivedOnline', 'receivedPostal', 'digitized', 'paidOnline', 'paidAmount', 'finished', 'finishedEarly', 'finishedOnTime',
   'finishedLate', 'rated', 'satisfied', 'inProgress', 'inProgressOverdue', 'waitingSupplement',
 ] as const satisfies readonly (keyof Buckets)[];

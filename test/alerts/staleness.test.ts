@@ -2,12 +2,14 @@
 // reform office, and the freshness /tiendo will note.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../src/calendar/calendar.ts';
-import { dataFreshness } from '../../src/ingest/runs.ts';
-import { checkStaleness, dataStaleness, watchStaleness } from '../../src/ingest/staleness.ts';
-import { DEFAULT_WORKING_HOURS } from '../../src/calendar/hours.ts';
+import { checkStaleness, watchStaleness } from '../../src/alerts/staleness.ts';
+import { dataFreshness, dataStaleness } from '../../src/dossiers/freshness.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createServices } from '../../src/core/services.ts';
 import { createLogger } from '../../src/log.ts';
+import { fixedClock } from '../support/clock.ts';
 import { testDatabase, type TestDatabase } from '../support/database.ts';
-import { ingestOfficials, ingestOrg } from './support/org.ts';
+import { ingestOfficials, ingestOrg } from '../ingest/support/org.ts';
 
 const vn = (s: string) => new Date(`${s}+07:00`);
 const calendar = new WorkCalendar();
@@ -77,7 +79,9 @@ describe('staleness', () => {
 
   it('is checked by the service every few minutes (watchStaleness)', async () => {
     await succeeded('igate', vn('2026-11-25T09:00:00'));
-    const watch = watchStaleness({ database, now: () => vn('2026-11-27T10:00:00'), workingHours: DEFAULT_WORKING_HOURS, staleAfterWorkingDays: 1, log: createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' }), everyMs: 20 });
+    const log = createLogger({ LOG_LEVEL: 'silent', LOG_PRETTY: '0' });
+    const services = createServices({ database, config: loadConfig({ STALE_AFTER_WORKING_DAYS: '1' }), log, clock: fixedClock(vn('2026-11-27T10:00:00')) });
+    const watch = watchStaleness(services, 20);
     try {
       await expect.poll(() => database.db.outbox.count(), { timeout: 5_000 }).toBe(2);
       await new Promise((r) => setTimeout(r, 100)); // more ticks, no more alerts

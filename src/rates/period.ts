@@ -12,7 +12,7 @@ export function periodEnd(p: Period, at: Date): Date {
   return end.getTime() < at.getTime() ? end : at;
 }
 
-export function periodDays(p: Period): number {
+function periodDays(p: Period): number {
   return toEpochDay(p.to) - toEpochDay(p.from) + 1;
 }
 

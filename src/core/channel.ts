@@ -1,15 +1,24 @@
 // What every chat channel (Telegram, Zalo, the console) offers the dispatcher: send one message
 // to one address, or fail with a typed error that says what to do next. Channels know nothing
 // of deadlines; the dispatcher knows nothing of Telegram or Zalo.
-import type { Button } from '../commands/types.ts';
 import type { ChannelName } from '../org/codes.ts';
+import type { Message } from './message.ts';
 
-export interface OutgoingMessage {
-  /** May be empty when only the image is left to send. */
-  text: string;
-  buttons?: Button[][];
-  image?: { png: Buffer; caption?: string };
-}
+/** Text limits of each channel (characters per message), known before a channel object exists (the CLI's dry runs). */
+export const MAX_TEXT: Record<ChannelName, number> = {
+  /** Bot API sendMessage: 1–4096 characters. */
+  telegram: 4096,
+  /**
+   * Zalo's clients cap a message at about 2,000 characters (OpenClaw's Zalo Personal channel
+   * chunks at ~2,000, "Zalo client limits"; the Official Account API documents 2,000 for text).
+   * 1,800 UTF-16 units leaves room for the line that varies a repeated text and for emoji.
+   */
+  zalo: 1800,
+  console: 4096,
+};
+
+/** Whether a channel shows buttons; the others show them as numbered choices under the text (channels/plain.ts). */
+export const INLINE_BUTTONS: Record<ChannelName, boolean> = { telegram: true, zalo: false, console: false };
 
 /** What went wrong, and so what the dispatcher does. */
 export type ChannelErrorKind =
@@ -61,5 +70,5 @@ export interface Channel {
   /** Whether an address is a group chat (for pacing and for what may be posted there). */
   isGroup(address: string): boolean;
   /** Sends, or throws ChannelError. Resolves only once the channel has accepted the message. */
-  send(address: string, message: OutgoingMessage): Promise<void>;
+  send(address: string, message: Message): Promise<void>;
 }

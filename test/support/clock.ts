@@ -1,5 +1,21 @@
-// A clock whose time moves only when a test says so; timers fire in order as it advances.
-import type { Clock } from '../../../src/channels/zalo/clock.ts';
+// Clocks for tests. A fixed clock reads one instant (or whatever instant a test sets) while waits
+// pass in real time; a FakeClock moves only when the test says so, firing its timers in order.
+import { systemClock, type Clock } from '../../src/core/clock.ts';
+
+/** Always `at`; waits and durations pass in real time. */
+export function fixedClock(at: Date): Clock {
+  const time = at.getTime();
+  return { ...systemClock, now: () => new Date(time) };
+}
+
+/**
+ * Reads the instant from `read` (a test that moves its date between steps). Waits pass in real
+ * time, and the monotonic scale moves with both: real time, and every step the test takes (so a
+ * retry_after or a pacing window is over once the test has moved past it).
+ */
+export function clockReading(read: () => Date): Clock {
+  return { ...systemClock, now: () => new Date(read().getTime()), monotonic: () => read().getTime() + performance.now() };
+}
 
 interface Timer {
   id: number;
@@ -16,7 +32,11 @@ export class FakeClock implements Clock {
     this.#now = start;
   }
 
-  now(): number {
+  now(): Date {
+    return new Date(this.#now);
+  }
+
+  monotonic(): number {
     return this.#now;
   }
 
