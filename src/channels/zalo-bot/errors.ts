@@ -52,7 +52,7 @@ export class ZaloBotError extends Error {
 /** Descriptions that say the chat is closed to the bot (assumed wording: nothing is documented). */
 const UNREACHABLE = new RegExp(
   [
-    'block', 'chặn', 'unfollow', 'bỏ quan tâm', 'left the (bot|chat|group)', 'rời', 'kicked', 'removed from',
+    'block', 'chặn', 'unfollow', 'bỏ quan tâm', 'left the (bot|chat|group)', 'rời (khỏi|nhóm)', 'kicked', 'removed from',
     'not (a )?(member|follower|friend)', '(chat|user|recipient|người dùng)( id)? (is )?(not found|not exist|does not exist|invalid|không tồn tại)',
   ].join('|'),
   'i',

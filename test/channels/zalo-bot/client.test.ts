@@ -287,9 +287,10 @@ describe('failures, classified for the dispatcher', () => {
     expect([blocked.errorCode, blocked.kind]).toEqual([403, 'unreachable']);
     const stranger = await failure(bot.sendMessage({ chatId: 'never-wrote', text: 'x' }));
     expect([stranger.errorCode, stranger.kind]).toEqual([400, 'unreachable']);
-    emu.failNext('sendMessage', { status: 403, description: 'Internal server error' });
+    emu.failNext('sendMessage', { status: 403, description: 'Internal server error' }, { status: 400, description: 'Người dùng đã chặn bot' });
     await emu.userWrites({ userId: 'u-2', text: 'hi' });
     expect((await failure(bot.sendMessage({ chatId: 'u-2', text: 'x' }))).kind).toBe('transient');
+    expect((await failure(bot.sendMessage({ chatId: 'u-2', text: 'x' }))).kind).toBe('unreachable');
   });
 
   it('the same classification when errors come with HTTP 200', async () => {
